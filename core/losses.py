@@ -1,0 +1,135 @@
+"""Cost functions: the value over a batch and its gradient with respect to the prediction.
+
+Costs are means over the examples of a batch, so the gradient for example i carries a 1/n.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.activations import Activation
+
+BCE_EPS = 1e-12
+"""Predictions are clipped to [ε, 1 − ε] before cross-entropy takes their logarithm."""
+
+
+def _finite(values: np.ndarray) -> np.ndarray:
+    """Clamp values that overflowed on the way to ±(largest float), silently."""
+    big = np.finfo(float).max
+    return np.clip(np.nan_to_num(values, nan=0.0, posinf=big, neginf=-big), -big, big)
+
+
+def _mean(values: np.ndarray) -> float:
+    """Mean that cannot overflow on the way (sum of v/n rather than sum(v)/n)."""
+    return float(np.sum(values / values.size)) if values.size else 0.0
+
+
+@dataclass(frozen=True)
+class Loss(ABC):
+    """Base class of a cost C(a, y) averaged over a batch of n predictions a and targets y."""
+
+    name: str = ""
+    title: str = ""
+    formula: str = ""
+
+    @abstractmethod
+    def value(self, a: np.ndarray, y: np.ndarray) -> float:
+        """The mean cost over the batch. a, y: shape (n,)."""
+
+    @abstractmethod
+    def grad(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """∂C/∂aᵢ for each example, shape (n,), including the 1/n of the mean."""
+
+    def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation) -> np.ndarray:
+        """∂C/∂zᵢ by the chain rule, ∂C/∂aᵢ · f′(zᵢ); subclasses may fuse it stably."""
+        return self.grad(a, y) * act.df(z)
+
+    def cost(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation) -> float:
+        """The mean cost given pre-activations too, so subclasses may use a stable form."""
+        return self.value(a, y)
+
+
+@dataclass(frozen=True)
+class MeanSquaredError(Loss):
+    """C = (1/n) Σ (aᵢ − yᵢ)²."""
+
+    name: str = "mse"
+    title: str = "squared error"
+    formula: str = "C = (1/n) Σ (a − y)²"
+
+    def value(self, a: np.ndarray, y: np.ndarray) -> float:
+        """Mean of the squared differences; a, y: shape (n,)."""
+        with np.errstate(over="ignore"):
+            d = np.asarray(a, float) - np.asarray(y, float)
+            return _mean(_finite(d * d))
+
+    def grad(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """2(aᵢ − yᵢ)/n, shape (n,)."""
+        with np.errstate(over="ignore"):
+            d = np.asarray(a, float) - np.asarray(y, float)
+            return _finite(2.0 * _finite(d / d.size))
+
+
+@dataclass(frozen=True)
+class BinaryCrossEntropy(Loss):
+    """C = −(1/n) Σ [yᵢ ln aᵢ + (1 − yᵢ) ln(1 − aᵢ)] for predictions a in (0, 1).
+
+    Predictions outside [ε, 1 − ε] are clipped there first, so the cost stays finite; the
+    gradient of the clipped cost is 0 where the clip is active. With a sigmoid neuron the cost and
+    ∂C/∂z are computed from z directly (ln(1 + e^z) − y·z and (σ(z) − y)/n), which is exact in
+    both tails where the clipped form would lose precision.
+    """
+
+    name: str = "bce"
+    title: str = "cross-entropy"
+    formula: str = "C = −(1/n) Σ [y·ln a + (1−y)·ln(1−a)]"
+
+    def value(self, a: np.ndarray, y: np.ndarray) -> float:
+        """Mean binary cross-entropy of clipped predictions; a, y: shape (n,)."""
+        a = np.clip(np.asarray(a, float), BCE_EPS, 1.0 - BCE_EPS)
+        y = np.asarray(y, float)
+        return _mean(-(y * np.log(a) + (1.0 - y) * np.log1p(-a)))
+
+    def grad(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """(−yᵢ/aᵢ + (1−yᵢ)/(1−aᵢ))/n inside the clip, 0 outside; shape (n,)."""
+        a = np.asarray(a, float)
+        y = np.asarray(y, float)
+        inside = (a >= BCE_EPS) & (a <= 1.0 - BCE_EPS)
+        ac = np.clip(a, BCE_EPS, 1.0 - BCE_EPS)
+        g = (-y / ac + (1.0 - y) / (1.0 - ac)) / a.size
+        return np.where(inside, g, 0.0)
+
+    def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation) -> np.ndarray:
+        """∂C/∂zᵢ; with a sigmoid this is exactly (aᵢ − yᵢ)/n."""
+        if act.name == "sigmoid":
+            return (np.asarray(a, float) - np.asarray(y, float)) / np.size(a)
+        return super().delta(z, a, y, act)
+
+    def cost(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation) -> float:
+        """Mean cost; with a sigmoid, softplus(z) − y·z, stable for any finite z."""
+        if act.name != "sigmoid":
+            return self.value(a, y)
+        z = np.asarray(z, float)
+        y = np.asarray(y, float)
+        # softplus(z) − y·z rewritten so that no two huge numbers are ever subtracted:
+        # = (1 − y)·max(z, 0) − y·min(z, 0) + ln(1 + e^(−|z|)).
+        per = (1.0 - y) * np.maximum(z, 0.0) - y * np.minimum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
+        return _mean(per)
+
+
+MSE = MeanSquaredError()
+BCE = BinaryCrossEntropy()
+
+LOSSES: dict[str, Loss] = {loss.name: loss for loss in (MSE, BCE)}
+"""Every cost by name, in the order the app cycles through them."""
+
+
+def get_loss(name: str) -> Loss:
+    """Return the cost called ``name``; raise KeyError naming the valid choices."""
+    try:
+        return LOSSES[name]
+    except KeyError:
+        raise KeyError(f"unknown loss {name!r}; choose from {', '.join(LOSSES)}") from None

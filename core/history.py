@@ -47,6 +47,12 @@ class History:
             del self._states[0]
         return state
 
+    def amend(self, state: TrainState) -> TrainState:
+        """Replace the newest state without adding an undo level (for moving between examples)."""
+        self._states[-1] = state
+        self._costs[-1] = state.cost
+        return state
+
     def undo(self) -> TrainState:
         """Drop the newest state and return the one before (the same one if there is none)."""
         if self.can_undo:

@@ -1,0 +1,38 @@
+"""Reading typed numbers and writing numbers to the screen."""
+
+import pytest
+
+from tui.numbers import Bounds, fmt, fmt_factor, parse_number
+
+B = Bounds(-100.0, 100.0)
+
+
+@pytest.mark.parametrize("text,value", [("0.5", 0.5), (" -1.2 ", -1.2), ("−3", -3.0),
+                                        ("1e-3", 0.001), (".5", 0.5), ("+7", 7.0), ("100", 100.0)])
+def test_accepts_plain_numbers(text, value):
+    assert parse_number(text, B) == value
+
+
+@pytest.mark.parametrize("text,why", [
+    ("", "type a number"), ("abc", "not a number"), ("nan", "not a number"),
+    ("inf", "not a number"), ("1e999", "too large"), ("1,5", "use a point"),
+    ("101", "out of range"), ("-1e5", "out of range"), ("1" * 60, "too long"),
+    ("0x10", "not a number"), ("1 2", "not a number"), ("__import__('os')", "not a number"),
+])
+def test_refuses_with_a_reason(text, why):
+    with pytest.raises(ValueError, match=why):
+        parse_number(text, B)
+
+
+def test_integer_bounds():
+    seed = Bounds(0, 2**32 - 1, integer=True)
+    assert parse_number("42", seed) == 42 and isinstance(parse_number("42", seed), int)
+    with pytest.raises(ValueError, match="whole number"):
+        parse_number("4.5", seed)
+
+
+def test_formatting_never_shows_nan_or_inf():
+    assert fmt(float("nan")) == "—" and fmt(float("inf")) == "—"
+    assert fmt(0.24) == "0.240" and fmt(-1.2) == "−1.200"
+    assert fmt(123456.0) == "1.23e+05" and fmt(0.00001) == "1.00e−05"
+    assert fmt_factor(-1.2) == "(−1.200)" and fmt_factor(0.3) == "0.300"

@@ -1,0 +1,5 @@
+"""Allow ``python -m tui``."""
+
+from tui.app import main
+
+main()

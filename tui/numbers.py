@@ -1,0 +1,83 @@
+"""Numbers as text: reading what a person typed, and writing numbers for the screen.
+
+Reading refuses anything that is not a plain finite number inside a field's bounds, with a
+message that says why. Writing never shows "nan" or "inf": a non-finite value reads "—".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+MAX_TYPED = 40
+"""Longest text accepted as a number; anything longer is refused before parsing."""
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+MINUS = "−"
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The closed interval a field accepts, and whether it wants a whole number."""
+
+    lo: float
+    hi: float
+    integer: bool = False
+
+    def describe(self) -> str:
+        """The interval in words, e.g. "between −100 and 100"."""
+        return f"between {fmt_plain(self.lo)} and {fmt_plain(self.hi)}"
+
+
+def parse_number(text: str, bounds: Bounds) -> float:
+    """The number in ``text`` if it is finite and within ``bounds``; else ValueError(why)."""
+    raw = text.strip().replace(MINUS, "-")
+    if not raw:
+        raise ValueError("type a number")
+    if len(raw) > MAX_TYPED:
+        raise ValueError(f"too long ({len(raw)} characters); type a number")
+    if "," in raw and _NUMBER.fullmatch(raw.replace(",", ".")):
+        raise ValueError("use a point for decimals: " + raw.replace(",", "."))
+    if not _NUMBER.fullmatch(raw):
+        raise ValueError(f"not a number: {_shorten(raw)}")
+    value = float(raw)
+    if not math.isfinite(value):
+        raise ValueError("too large to be a number here")
+    if bounds.integer and value != int(value):
+        raise ValueError("type a whole number")
+    if not bounds.lo <= value <= bounds.hi:
+        raise ValueError(f"out of range: must be {bounds.describe()}")
+    return int(value) if bounds.integer else value
+
+
+def _shorten(text: str, limit: int = 12) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def fmt(x: float, digits: int = 3) -> str:
+    """A number for the screen: fixed point, scientific when very large or small, "—" if not finite.
+
+    Negative numbers use the typographic minus sign.
+    """
+    x = float(x)
+    if not math.isfinite(x):
+        return "—"
+    if x == 0:
+        return f"{0:.{digits}f}"
+    if abs(x) >= 1e5 or abs(x) < 10 ** -digits:
+        text = f"{x:.{max(digits - 1, 1)}e}"
+    else:
+        text = f"{x:.{digits}f}"
+    return text.replace("-", MINUS)
+
+
+def fmt_factor(x: float, digits: int = 3) -> str:
+    """A number as a factor in written arithmetic: negative ones go in parentheses."""
+    text = fmt(x, digits)
+    return f"({text})" if text.startswith(MINUS) else text
+
+
+def fmt_plain(x: float) -> str:
+    """A bound or setting without trailing zeros, e.g. 100, 0.5, 1e-06."""
+    return f"{x:g}".replace("-", MINUS)

@@ -1,0 +1,63 @@
+"""Plot specs for the lab: the activation curve with its markers, and the cost over steps."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+
+from tui.palette import Palette
+from tui.view import LabView
+from tui.widgets.plot import PlotSpec, Series
+
+CURVE_POINTS = 161
+Z_VIEW_LIMIT = 1e6
+"""The activation plot widens to show every example's z, but never beyond ±this."""
+
+
+def _z_range(view: LabView, z: np.ndarray) -> tuple[float, float]:
+    lo, hi = view.state.neuron.activation.plot_range
+    finite = z[np.isfinite(z)]
+    if finite.size:
+        zmin = max(float(finite.min()), -Z_VIEW_LIMIT)
+        zmax = min(float(finite.max()), Z_VIEW_LIMIT)
+        pad = 0.1 * (max(hi, zmax) - min(lo, zmin))
+        lo, hi = min(lo, zmin - pad), max(hi, zmax + pad)
+    return lo, hi
+
+
+def activation_spec(view: LabView, palette: Palette) -> PlotSpec:
+    """f(z) (and f′(z) if shown) over a range holding every example's z; a marker per example,
+    the example on show drawn larger."""
+    st = view.state
+    act = st.neuron.activation
+    fw = st.neuron.forward(st.data.X)
+    lo, hi = _z_range(view, fw.z)
+    grid = np.linspace(lo, hi, CURVE_POINTS)
+    series = [Series(tuple(grid), tuple(act.f(grid)), palette.curve.plot)]
+    if view.show_derivative:
+        series.append(Series(tuple(grid), tuple(act.df(grid)), palette.derivative.plot))
+    others = [j for j in range(st.data.n_examples) if j != st.example]
+    if others:
+        series.append(Series(tuple(fw.z[others]), tuple(fw.a[others]), palette.muted.plot,
+                             marker="•", points=True))
+    series.append(Series((float(fw.z[st.example]),), (float(fw.a[st.example]),),
+                         palette.marker.plot, marker="●", points=True))
+    return PlotSpec(series=tuple(series), xlim=(lo, hi))
+
+
+def cost_spec(steps: list[int], costs: list[float], palette: Palette) -> PlotSpec:
+    """The whole-dataset cost at each recorded state, against the step count."""
+    xs = tuple(float(s) for s in steps)
+    ys = tuple(float(c) for c in costs)
+    finite = [c for c in ys if np.isfinite(c)]
+    ylim = None
+    if finite:
+        lo, hi = min(finite), max(finite)
+        pad = 0.05 * (hi - lo) if hi > lo else max(0.05 * abs(hi), 1e-3)
+        ylim = (max(0.0, lo - pad), min(hi + pad, sys.float_info.max))
+    first = xs[0] if xs else 0.0
+    xlim = (first, max(first + 1.0, xs[-1] if xs else 1.0))
+    marker = "braille" if len(xs) > 1 else "●"
+    return PlotSpec(series=(Series(xs, ys, palette.curve.plot, marker=marker,
+                                   points=len(xs) == 1),), xlim=xlim, ylim=ylim)

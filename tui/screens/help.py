@@ -1,0 +1,81 @@
+"""The help screen: every key of the lab, generated from the bindings themselves."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+INTRO = """\
+# neuron-tui keys
+
+A neuron computes **z = w·x + b** and fires **a = f(z)**. Edit any weight, bias or setting,
+then step gradient descent and watch every number move.
+"""
+
+FIELD_KEYS = """\
+## On a field (weights, bias, inputs, η, seed, nudge)
+
+| key | what it does |
+|---|---|
+| enter, or start typing a number | retype the value; enter accepts, escape cancels |
+| + / - | nudge by the step shown in *nudge* (η doubles or halves; the seed moves by 1) |
+| tab / shift+tab, ↓ / ↑ | next / previous field |
+
+A value that is not a number, or is out of the field's range, is refused with a message under
+the field, and the old value stays.
+"""
+
+GLOBAL_KEYS = """\
+## Everywhere
+
+| key | what it does |
+|---|---|
+| ? | this help (escape or ? closes it) |
+| ctrl+p | command palette: every action by name |
+| q / ctrl+q | quit |
+"""
+
+
+def _label(binding: Binding) -> str:
+    return binding.key_display or binding.key.replace("_", " ")
+
+
+def bindings_table(bindings: list[Binding]) -> str:
+    """A Markdown table of ``bindings``: key and description, tooltip where there is one."""
+    rows = ["| key | what it does |", "|---|---|"]
+    for b in bindings:
+        text = b.description + (f": {b.tooltip}" if b.tooltip else "")
+        rows.append(f"| {_label(b)} | {text} |")
+    return "\n".join(rows)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable key map built from the lab screen's own BINDINGS."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close help"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 90%; max-width: 100; height: 90%;
+        border: round $primary; background: $surface; }
+    """
+
+    def __init__(self, lab_bindings: list[Binding]) -> None:
+        super().__init__()
+        self.lab_bindings = lab_bindings
+
+    def compose(self) -> ComposeResult:
+        """The intro, the lab keys, the field keys and the global keys."""
+        text = "\n\n".join([INTRO, "## In the lab\n\n" + bindings_table(self.lab_bindings),
+                            FIELD_KEYS, GLOBAL_KEYS])
+        with VerticalScroll():
+            yield Markdown(text)
+
+    def on_mount(self) -> None:
+        """Focus the text so the arrow keys and page keys scroll it."""
+        self.query_one(VerticalScroll).focus()

@@ -1,0 +1,325 @@
+"""The lab: one neuron to edit, its arithmetic and activation curve, and training step by step."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import var
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+
+from core.activations import ACTIVATIONS
+from core.datasets import DATASETS
+from core.history import History
+from core.losses import LOSSES
+from core.train import MODES, TrainState, apply_step, new_state, plan_step, step
+from tui.numbers import Bounds
+from tui.palette import Palette
+from tui.plots import activation_spec, cost_spec
+from tui.view import PHASES, LabView, sub
+from tui.widgets.arithmetic import ArithmeticView
+from tui.widgets.neuron_editor import NeuronEditor
+from tui.widgets.number_field import NumberField
+from tui.widgets.plot import PlotView
+from tui.widgets.training import TrainingText
+
+RUN_HZ = 20
+"""Steps per second while running; the timer skips ticks rather than queueing them."""
+COMPACT_BELOW = 32
+"""Below this many rows, panes trade their boxes for a one-line title."""
+LR_BOUNDS = Bounds(1e-6, 1e3)
+SEED_BOUNDS = Bounds(0, 2**32 - 1, integer=True)
+
+
+def _cycle(options: list, current: object, by: int = 1):
+    return options[(options.index(current) + by) % len(options)]
+
+
+class LabScreen(Screen):
+    """Owns the training history; every key becomes a pure core call and a new snapshot."""
+
+    BINDINGS = [
+        Binding("s", "step", "Step", tooltip="Take one gradient-descent step"),
+        Binding("r", "run", "Run/pause", tooltip="Step continuously, or pause"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last step or change, exactly"),
+        Binding("space", "phase", "Phase", key_display="space",
+                tooltip="Split a step: forward → cost → backward → update"),
+        Binding("a", "activation(1)", "Activation", tooltip="Next activation function"),
+        Binding("A", "activation(-1)", "Prev activation", show=False),
+        Binding("d", "dataset(1)", "Dataset", tooltip="Next dataset (re-initialises from the seed)"),
+        Binding("D", "dataset(-1)", "Prev dataset", show=False),
+        Binding("n", "example(1)", "Next example", show=False),
+        Binding("p", "example(-1)", "Prev example", show=False),
+        Binding("l", "loss", "Loss", show=False, tooltip="Switch squared error / cross-entropy"),
+        Binding("m", "mode", "Batch/stochastic", show=False),
+        Binding("f", "derivative", "Toggle f′ curve", show=False),
+        Binding("R", "reset", "Reset from seed", show=False),
+        Binding("up", "app.focus_previous", "Previous field", show=False),
+        Binding("down", "app.focus_next", "Next field", show=False),
+    ]
+
+    state: var[TrainState | None] = var(None, init=False)
+
+    def __init__(self, start: TrainState) -> None:
+        super().__init__()
+        self.history = History(start)
+        self.phase = 0
+        self.show_derivative = True
+        self.nudge_step = 0.1
+        self._timer: Timer | None = None
+        self._palette: Palette | None = None
+        self.view = LabView(start, plan_step(start))
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        """Neuron and activation curve on top, arithmetic across, training and cost below."""
+        n = self.history.current.data.n_inputs
+        with Horizontal(id="top"):
+            yield NeuronEditor(n, self._step_nudge, self._scale_nudge, id="editor")
+            with Vertical(id="act-pane"):
+                yield PlotView(id="act-plot")
+        with Vertical(id="arith-pane"):
+            yield ArithmeticView(id="arith")
+        with Horizontal(id="bottom"):
+            with Vertical(id="train-pane"):
+                with Horizontal(id="train-fields"):
+                    yield NumberField("η", 0.5, LR_BOUNDS, nudge=_double, id="lr")
+                    yield NumberField("seed", 0, SEED_BOUNDS, nudge=_plus_one, id="seed")
+                yield TrainingText(id="train-text")
+            with Vertical(id="cost-pane"):
+                yield PlotView(id="cost-plot")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Show the starting state and put the focus on the first weight."""
+        self._palette = Palette.from_app(self.app)
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.state = self.history.current
+        self.query_one("#w-0").focus()
+
+    def _theme_changed(self, _theme: object) -> None:
+        self._palette = Palette.from_app(self.app)
+        self._redraw()
+
+    def on_resize(self) -> None:
+        """Compact borders on short terminals."""
+        self.set_class(self.size.height < COMPACT_BELOW, "-compact")
+
+    def _step_nudge(self, value: float, direction: int) -> float:
+        return value + direction * self.nudge_step
+
+    @staticmethod
+    def _scale_nudge(value: float, direction: int) -> float:
+        return value * 10.0 ** direction
+
+    # ----------------------------------------------------------------- state
+
+    def _push(self, state: TrainState, phase: int = 0) -> None:
+        self.phase = phase
+        self.history.push(state)
+        self.state = state
+
+    async def watch_state(self, old: TrainState | None, new: TrainState) -> None:
+        """Hand the new snapshot to every pane."""
+        editor = self.query_one(NeuronEditor)
+        if editor.n_inputs != new.data.n_inputs:
+            editor.n_inputs = new.data.n_inputs
+            await editor.recompose()
+        self._redraw()
+
+    def _redraw(self) -> None:
+        state = self.state
+        if state is None or self._palette is None:
+            return
+        self.view = LabView(state, plan_step(state), self.phase, self.show_derivative,
+                            self._timer is not None)
+        pal = self._palette
+        self.query_one(NeuronEditor).update_view(self.view)
+        self.query_one("#lr", NumberField).set_value(state.lr)
+        self.query_one("#seed", NumberField).set_value(state.seed)
+        self.query_one("#nudge", NumberField).set_value(self.nudge_step)
+        self.query_one(ArithmeticView).update_view(self.view, pal)
+        self.query_one(TrainingText).update_view(self.view, pal)
+        self.query_one("#act-plot", PlotView).plot(activation_spec(self.view, pal))
+        self.query_one("#cost-plot", PlotView).plot(cost_spec(*self.history.curve(), pal))
+        self._set_titles(state)
+        self.refresh_bindings()
+
+    def _set_titles(self, st: TrainState) -> None:
+        act = st.neuron.activation
+        editor = self.query_one("#editor")
+        editor.border_title = f"Neuron · {st.data.title}"
+        editor.border_subtitle = "⏎ edit · +/- nudge"
+        deriv = f"  and {act.symbol}′(z)" if self.show_derivative else ""
+        self.query_one("#act-pane").border_title = f"{act.formula}{deriv}"
+        phase = f" · phase {self.phase}: {PHASES[self.phase]}" if self.phase else ""
+        self.query_one("#arith-pane").border_title = f"Arithmetic{phase}"
+        running = " · ▶ running" if self._timer else ""
+        self.query_one("#train-pane").border_title = (
+            f"Training · step {st.steps} · {st.mode}{running}")
+        self.query_one("#cost-pane").border_title = "Cost over steps"
+
+    @property
+    def can_train(self) -> bool:
+        """Whether a step can be taken (not diverged, and the next step stays finite)."""
+        return not self.view.state.diverged and self.view.plan.finite
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out what makes no sense now: stepping after divergence, undo with no history."""
+        if action in ("step", "phase") and not self.can_train:
+            return None
+        if action == "run" and not self.can_train and self._timer is None:
+            return None
+        if action == "undo" and not self.history.can_undo:
+            return None
+        return True
+
+    # ----------------------------------------------------------------- actions
+
+    def action_step(self) -> None:
+        """Take one step (finishing the one being phased through, if any)."""
+        if not self.can_train:
+            self.app.bell()
+            return
+        state = self.history.current
+        self._push(apply_step(state, self.view.plan) if self.phase in (1, 2, 3) else step(state))
+
+    def action_phase(self) -> None:
+        """Advance phase mode: forward → cost → backward → update (the update takes the step)."""
+        if not self.can_train:
+            self.app.bell()
+            return
+        self._stop()
+        if self.phase == 3:
+            self._push(apply_step(self.history.current, self.view.plan), phase=4)
+            return
+        self.phase = 1 if self.phase in (0, 4) else self.phase + 1
+        self._redraw()
+
+    def action_run(self) -> None:
+        """Start or pause continuous stepping."""
+        if self._timer is not None:
+            self._stop()
+        elif self.can_train:
+            self.phase = 0
+            self._timer = self.set_interval(1 / RUN_HZ, self._tick)
+        self._redraw()
+
+    def _tick(self) -> None:
+        if not self.can_train:
+            self._stop()
+            self._redraw()
+            self.notify("Training diverged and was paused: undo (u) or lower η.",
+                        severity="warning")
+            return
+        self.action_step()
+
+    def _stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def action_undo(self) -> None:
+        """Return exactly to the state before the last step or change."""
+        self._stop()
+        if not self.history.can_undo:
+            self.app.bell()
+            return
+        self.phase = 0
+        self.state = self.history.undo()
+
+    def action_reset(self) -> None:
+        """Re-initialise the neuron from the seed (undo brings the old one back)."""
+        st = self.history.current
+        self._push(new_state(st.data, st.neuron.activation, st.loss, st.lr, st.seed, st.mode))
+
+    def action_activation(self, by: int) -> None:
+        """Switch to the next (or previous) activation, keeping the weights."""
+        current = self.history.current.neuron.activation.name
+        self.set_activation(_cycle(list(ACTIVATIONS), current, by))
+
+    def set_activation(self, name: str) -> None:
+        """Switch to the activation called ``name``."""
+        st = self.history.current
+        act = ACTIVATIONS[name]
+        self._push(st.edited(f"activation {name}", neuron=st.neuron.with_activation(act)))
+
+    def action_dataset(self, by: int) -> None:
+        """Switch to the next (or previous) dataset, with its usual cost, re-initialised."""
+        current = self.history.current.data.name
+        self.set_dataset(_cycle(list(DATASETS), current, by))
+
+    def set_dataset(self, name: str) -> None:
+        """Train on the dataset called ``name`` from a neuron re-initialised from the seed."""
+        self._stop()
+        st = self.history.current
+        data = DATASETS[name]
+        self._push(new_state(data, st.neuron.activation, LOSSES[data.loss], st.lr, st.seed,
+                             st.mode))
+
+    def action_example(self, by: int) -> None:
+        """Show the next (or previous) example; a stochastic step learns from the one on show."""
+        st = self.history.current
+        moved = replace(st, example=(st.example + by) % st.data.n_examples)
+        self.phase = 0
+        self.state = self.history.amend(moved)
+
+    def action_loss(self) -> None:
+        """Switch between squared error and cross-entropy."""
+        st = self.history.current
+        loss = _cycle(list(LOSSES.values()), st.loss)
+        self._push(st.edited(f"loss {loss.name}", loss=loss))
+
+    def action_mode(self) -> None:
+        """Switch between full-batch and stochastic (one example per step) descent."""
+        st = self.history.current
+        self._push(st.edited("mode", mode=_cycle(list(MODES), st.mode)))
+
+    def action_derivative(self) -> None:
+        """Show or hide the derivative curve f′(z)."""
+        self.show_derivative = not self.show_derivative
+        self._redraw()
+
+    @on(NumberField.Changed)
+    def _field_changed(self, event: NumberField.Changed) -> None:
+        field_id, value = event.field.id or "", event.value
+        st = self.history.current
+        if field_id == "nudge":
+            self.nudge_step = value
+            self._redraw()
+        elif field_id == "seed":
+            self._push(new_state(st.data, st.neuron.activation, st.loss, st.lr, int(value),
+                                 st.mode))
+        elif field_id == "lr":
+            self._push(st.edited("learning rate", lr=value))
+        elif field_id == "b":
+            self._push(st.edited("edit b", neuron=st.neuron.with_params(b=value)))
+        elif field_id.startswith("w-"):
+            i = int(field_id[2:])
+            self._push(st.edited(f"edit w{sub(i + 1)}", neuron=st.neuron.with_weight(i, value)))
+        elif field_id.startswith("x-") or field_id == "y":
+            self._push(st.edited("edit example", data=_edit_example(st, field_id, value)))
+
+
+def _edit_example(st: TrainState, field_id: str, value: float):
+    x = st.data.X[st.example].copy()
+    y = float(st.data.y[st.example])
+    if field_id == "y":
+        y = value
+    else:
+        x[int(field_id[2:])] = value
+    return st.data.with_example(x, y)
+
+
+def _double(value: float, direction: int) -> float:
+    return value * 2.0 ** direction
+
+
+def _plus_one(value: float, direction: int) -> float:
+    return value + direction

@@ -1,0 +1,77 @@
+"""A widget that shows lines of text and repaints only the lines that changed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class LinesView(Widget):
+    """Shows a list of Rich ``Text`` lines through Textual's line API.
+
+    ``show(lines)`` compares the new lines with the ones on screen and marks only the rows that
+    differ as dirty, so a step that changes one number repaints one row, not the whole pane.
+    Subclasses that depend on their size override :meth:`rebuild`, called again on resize.
+    """
+
+    DEFAULT_CSS = """
+    LinesView { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._lines: list[Text] = []
+        self._strips: dict[int, Strip] = {}
+
+    @property
+    def lines(self) -> list[Text]:
+        """The lines currently shown."""
+        return self._lines
+
+    @property
+    def plain(self) -> str:
+        """The shown text without styles, one line per row (handy for tests)."""
+        return "\n".join(line.plain for line in self._lines)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As tall as the lines it shows."""
+        return len(self._lines)
+
+    def rebuild(self) -> None:
+        """Recompute the lines from the widget's data; subclasses override this."""
+
+    def on_resize(self) -> None:
+        """Lines may depend on the width: rebuild them and repaint everything."""
+        self._strips.clear()
+        self.rebuild()
+        self.refresh()
+
+    def show(self, lines: list[Text]) -> None:
+        """Display ``lines``, repainting only the rows that changed."""
+        old = self._lines
+        self._lines = lines
+        if len(lines) != len(old):
+            self._strips.clear()
+            self.refresh(layout=True)
+            return
+        width = self.size.width
+        for y, (before, after) in enumerate(zip(old, lines)):
+            if before != after:
+                self._strips.pop(y, None)
+                self.refresh(Region(0, y, width, 1))
+
+    def render_line(self, y: int) -> Strip:
+        """The strip for row ``y``, rendered once and kept until that row changes."""
+        strip = self._strips.get(y)
+        if strip is None:
+            width = self.size.width
+            if y < len(self._lines):
+                text = self._lines[y]
+                segments = text.render(self.app.console)
+                strip = Strip(segments).adjust_cell_length(width).apply_style(self.rich_style)
+            else:
+                strip = Strip.blank(width, self.rich_style)
+            self._strips[y] = strip
+        return strip

@@ -1,0 +1,70 @@
+"""The neuron pane: the example's inputs and target beside the weights and bias, all as fields."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, Vertical
+from textual.widgets import Static
+
+from tui.numbers import Bounds
+from tui.view import LabView, sub
+from tui.widgets.number_field import Nudge, NumberField
+
+VALUE_BOUNDS = Bounds(-1e6, 1e6)
+"""Inputs, weights, bias and regression targets may be set anywhere in ±1e6."""
+PROBABILITY_BOUNDS = Bounds(0.0, 1.0)
+"""A cross-entropy target is a probability."""
+NUDGE_BOUNDS = Bounds(1e-6, 1e3)
+
+
+class NeuronEditor(Vertical):
+    """Fields x₁…x_d and y (editable only for the single example) beside w₁…w_d and b."""
+
+    DEFAULT_CSS = """
+    NeuronEditor Grid { grid-size: 2; grid-gutter: 0 2; height: auto; grid-rows: auto; }
+    NeuronEditor #example-row { height: auto; }
+    NeuronEditor #example { width: 1fr; color: $text-muted; }
+    NeuronEditor #nudge { width: 18; }
+    """
+
+    def __init__(self, n_inputs: int, step_nudge: Nudge, scale_nudge: Nudge,
+                 id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.n_inputs = n_inputs
+        self._step_nudge = step_nudge
+        self._scale_nudge = scale_nudge
+
+    def compose(self) -> ComposeResult:
+        """One row per input (xᵢ, wᵢ), then (y, b), then the example and the nudge size."""
+        with Grid():
+            for i in range(self.n_inputs):
+                yield NumberField(f"x{sub(i + 1)}", 0.0, VALUE_BOUNDS, nudge=self._step_nudge,
+                                  editable=False, id=f"x-{i}")
+                yield NumberField(f"w{sub(i + 1)}", 0.0, VALUE_BOUNDS, nudge=self._step_nudge,
+                                  id=f"w-{i}")
+            yield NumberField("y", 0.0, VALUE_BOUNDS, nudge=self._step_nudge, editable=False,
+                              id="y")
+            yield NumberField("b", 0.0, VALUE_BOUNDS, nudge=self._step_nudge, id="b")
+        with Horizontal(id="example-row"):
+            yield Static("", id="example")
+            yield NumberField("nudge", 0.1, NUDGE_BOUNDS, nudge=self._scale_nudge, id="nudge")
+
+    def update_view(self, view: LabView) -> None:
+        """Show the state's numbers; x and y are editable only for the single example."""
+        st = view.state
+        editable = st.data.editable
+        x = st.data.X[st.example]
+        for i in range(self.n_inputs):
+            self._field(f"x-{i}").set_editable(editable)
+            self._field(f"x-{i}").set_value(float(x[i]))
+            self._field(f"w-{i}").set_value(float(st.neuron.w[i]))
+        target = self._field("y")
+        target.set_editable(editable)
+        target.bounds = PROBABILITY_BOUNDS if st.loss.name == "bce" else VALUE_BOUNDS
+        target.set_value(float(st.data.y[st.example]))
+        self._field("b").set_value(st.neuron.b)
+        self.query_one("#example", Static).update(
+            "x, y editable" if editable else f"example {st.example + 1}/{st.data.n_examples} n/p")
+
+    def _field(self, field_id: str) -> NumberField:
+        return self.query_one(f"#{field_id}", NumberField)

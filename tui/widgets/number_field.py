@@ -1,0 +1,183 @@
+"""A number you can read, nudge with +/-, or retype, refusing bad entries where they were typed."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from tui.numbers import Bounds, fmt, parse_number
+
+Nudge = Callable[[float, int], float]
+"""Given the value and a direction (+1 or −1), the nudged value."""
+
+_STARTS_EDIT = set("0123456789.")
+
+
+class NumberField(Widget, can_focus=True):
+    """A labelled number.
+
+    Focus it and press ``enter`` (or just start typing digits) to retype it; ``+``/``-`` nudge it.
+    A typed value is parsed and checked against the field's bounds: a bad one leaves the old
+    value in place and shows why right under the field. A good one is posted as
+    :class:`NumberField.Changed`; the owner decides what it means and calls :meth:`set_value`.
+    """
+
+    DEFAULT_CSS = """
+    NumberField { height: auto; width: 1fr; }
+    NumberField > Horizontal { height: 1; }
+    NumberField .nf-label { width: auto; min-width: 3; padding-right: 1; color: $text-muted; }
+    NumberField .nf-value { width: 1fr; }
+    NumberField Input { height: 1; border: none; padding: 0; width: 1fr; background: $boost; }
+    NumberField .nf-error { color: $error; height: auto; display: none; }
+    NumberField.-invalid .nf-error { display: block; }
+    NumberField:focus { background: $primary 30%; }
+    NumberField:focus .nf-label { color: $text; text-style: bold; }
+    NumberField.-readonly .nf-value { color: $text-muted; }
+    """
+
+    BINDINGS = [
+        Binding("enter", "edit", "Edit", show=False, tooltip="Type a new value"),
+        Binding("plus,equals_sign", "nudge(1)", "Nudge +", key_display="+", show=False),
+        Binding("minus,underscore", "nudge(-1)", "Nudge −", key_display="-", show=False),
+    ]
+
+    class Changed(Message):
+        """A valid new value was typed or nudged in."""
+
+        def __init__(self, field: NumberField, value: float) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+        @property
+        def control(self) -> NumberField:
+            """The field that changed."""
+            return self.field
+
+    def __init__(self, label: str, value: float, bounds: Bounds, *, nudge: Nudge | None = None,
+                 digits: int = 3, editable: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.label = label
+        self.value = value
+        self.bounds = bounds
+        self.nudge = nudge
+        self.digits = digits
+        self.editable = editable
+        self.error = ""
+        self.can_focus = editable
+        self.set_class(not editable, "-readonly")
+
+    def compose(self) -> ComposeResult:
+        """Label and value on one row; the error message under them when there is one."""
+        with Horizontal():
+            yield Label(self.label, classes="nf-label")
+            yield Static(self._text(), classes="nf-value")
+        yield Static("", classes="nf-error")
+
+    def _text(self) -> str:
+        if self.bounds.integer:
+            return str(int(self.value))
+        return fmt(self.value, self.digits)
+
+    @property
+    def editing(self) -> bool:
+        """Whether the inline editor is open."""
+        return bool(self.query(Input))
+
+    def set_value(self, value: float) -> None:
+        """Show ``value`` from the owner's state (a message about a refused entry stays)."""
+        if value == self.value:
+            return
+        self.value = value
+        if self.is_mounted:
+            self.query_one(".nf-value", Static).update(self._text())
+
+    def set_editable(self, editable: bool) -> None:
+        """Allow or forbid editing (read-only fields cannot take focus)."""
+        self.editable = editable
+        self.can_focus = editable
+        self.set_class(not editable, "-readonly")
+
+    def show_error(self, message: str) -> None:
+        """Show ``message`` under the field, or hide it when empty."""
+        self.error = message
+        if self.is_mounted:
+            self.query_one(".nf-error", Static).update(message)
+            self.set_class(bool(message), "-invalid")
+
+    def submit_text(self, text: str) -> bool:
+        """Parse ``text``; post Changed and return True if valid, else show why and keep the value."""
+        try:
+            value = parse_number(text, self.bounds)
+        except ValueError as why:
+            self.show_error(f"{why}; kept {self._text()}")
+            return False
+        self.show_error("")
+        self.post_message(self.Changed(self, value))
+        return True
+
+    async def action_edit(self, initial: str | None = None) -> None:
+        """Open the inline editor, holding the current value or ``initial``."""
+        if not self.editable or self.editing:
+            return
+        text = self._text() if initial is None else initial
+        editor = Input(value=text, select_on_focus=initial is None, max_length=64)
+        self.query_one(".nf-value").display = False
+        await self.query_one(Horizontal).mount(editor)
+        editor.focus()
+
+    def action_nudge(self, direction: int) -> None:
+        """Move the value one nudge up or down, if it stays within bounds."""
+        if not self.editable or self.nudge is None:
+            return
+        new = self.nudge(self.value, direction)
+        if self.bounds.lo <= new <= self.bounds.hi:
+            self.show_error("")
+            self.post_message(self.Changed(self, new))
+        else:
+            self.show_error(f"at the limit: must be {self.bounds.describe()}")
+
+    async def on_key(self, event: events.Key) -> None:
+        """Typing a digit or a point on the focused field starts editing with it."""
+        if not self.editing and event.character in _STARTS_EDIT and self.editable:
+            event.stop()
+            await self.action_edit(initial=event.character)
+
+    @on(Input.Submitted)
+    async def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.submit_text(event.value):
+            await self._close_editor()
+
+    async def _close_editor(self) -> None:
+        for editor in self.query(Input):
+            await editor.remove()
+        self.query_one(".nf-value").display = True
+        self.focus()
+
+    async def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """Leaving the editor without enter cancels the edit."""
+        if isinstance(event.widget, Input):
+            await self._close_editor_if_unfocused()
+
+    async def _close_editor_if_unfocused(self) -> None:
+        if self.editing and not any(i.has_focus for i in self.query(Input)):
+            for editor in self.query(Input):
+                await editor.remove()
+            self.query_one(".nf-value").display = True
+
+    def key_escape(self) -> None:
+        """Escape while editing: close the editor and keep the old value."""
+        if self.editing:
+            self.show_error("")
+            self.call_after_refresh(self._cancel)
+
+    async def _cancel(self) -> None:
+        await self._close_editor()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 
 import numpy as np
@@ -15,14 +16,33 @@ Z_VIEW_LIMIT = 1e6
 """The activation plot widens to show every example's z, but never beyond ±this."""
 
 
+def nice_ceil(value: float) -> float:
+    """The smallest of 1, 2, 5 × 10ᵏ that is ≥ value (value > 0).
+
+    Axis limits snap to these, so a plot rescales now and then rather than on every step, and
+    the rows it repaints stay few.
+    """
+    if not value > 0:
+        return 1.0
+    if not math.isfinite(value) or value >= sys.float_info.max / 10:
+        return sys.float_info.max
+    exponent = math.floor(math.log10(value))
+    for mantissa in (1.0, 2.0, 5.0):
+        if mantissa * 10.0**exponent >= value * (1 - 1e-12):
+            return mantissa * 10.0**exponent
+    return 10.0 ** (exponent + 1)
+
+
 def _z_range(view: LabView, z: np.ndarray) -> tuple[float, float]:
     lo, hi = view.state.neuron.activation.plot_range
     finite = z[np.isfinite(z)]
     if finite.size:
         zmin = max(float(finite.min()), -Z_VIEW_LIMIT)
         zmax = min(float(finite.max()), Z_VIEW_LIMIT)
-        pad = 0.1 * (max(hi, zmax) - min(lo, zmin))
-        lo, hi = min(lo, zmin - pad), max(hi, zmax + pad)
+        if zmin < lo * 0.95:
+            lo = -nice_ceil(-zmin * 1.1)
+        if zmax > hi * 0.95:
+            hi = nice_ceil(zmax * 1.1)
     return lo, hi
 
 
@@ -53,11 +73,11 @@ def cost_spec(steps: list[int], costs: list[float], palette: Palette) -> PlotSpe
     finite = [c for c in ys if np.isfinite(c)]
     ylim = None
     if finite:
-        lo, hi = min(finite), max(finite)
-        pad = 0.05 * (hi - lo) if hi > lo else max(0.05 * abs(hi), 1e-3)
-        ylim = (max(0.0, lo - pad), min(hi + pad, sys.float_info.max))
+        top = max(finite)
+        span = nice_ceil((top - min(finite)) * 1.1) if top > min(finite) else nice_ceil(abs(top) or 1)
+        ylim = (max(0.0, top - span), min(top + 0.05 * span, sys.float_info.max))
     first = xs[0] if xs else 0.0
-    xlim = (first, max(first + 1.0, xs[-1] if xs else 1.0))
+    xlim = (first, first + nice_ceil(max((xs[-1] - first) if xs else 0.0, 10.0)))
     marker = "braille" if len(xs) > 1 else "●"
     return PlotSpec(series=(Series(xs, ys, palette.curve.plot, marker=marker,
                                    points=len(xs) == 1),), xlim=xlim, ylim=ylim)

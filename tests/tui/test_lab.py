@@ -108,7 +108,8 @@ async def test_dataset_key_switches_data_and_reshapes_the_neuron(app):
         assert state.data.name == "line" and state.neuron.n_inputs == 1 and state.loss.name == "mse"
         await pilot.pause()
         assert not app.screen.query("#w-1") and "w₂" not in screen_text(app)
-        assert "squared error over all 20 examples" in screen_text(app)
+        assert "cost over all 20 examples" in screen_text(app)
+        assert "Training · squared error" in screen_text(app)
 
 
 async def test_example_keys_change_the_example_on_show(app):

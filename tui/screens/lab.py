@@ -73,6 +73,7 @@ class LabScreen(Screen):
         self.nudge_step = 0.1
         self._timer: Timer | None = None
         self._palette: Palette | None = None
+        self._bindings_key: tuple[bool, ...] = ()
         self.view = LabView(start, plan_step(start))
 
     # ----------------------------------------------------------------- layout
@@ -149,21 +150,34 @@ class LabScreen(Screen):
         self.query_one("#act-plot", PlotView).plot(activation_spec(self.view, pal))
         self.query_one("#cost-plot", PlotView).plot(cost_spec(*self.history.curve(), pal))
         self._set_titles(state)
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     def _set_titles(self, st: TrainState) -> None:
         act = st.neuron.activation
-        editor = self.query_one("#editor")
-        editor.border_title = f"Neuron · {st.data.title}"
-        editor.border_subtitle = "⏎ edit · +/- nudge"
         deriv = f"  and {act.symbol}′(z)" if self.show_derivative else ""
-        self.query_one("#act-pane").border_title = f"{act.formula}{deriv}"
         phase = f" · phase {self.phase}: {PHASES[self.phase]}" if self.phase else ""
-        self.query_one("#arith-pane").border_title = f"Arithmetic{phase}"
-        running = " · ▶ running" if self._timer else ""
-        self.query_one("#train-pane").border_title = (
-            f"Training · step {st.steps} · {st.mode}{running}")
-        self.query_one("#cost-pane").border_title = "Cost over steps"
+        running = " ▶ running" if self._timer else ""
+        titles = {
+            "#editor": (f"Neuron · {st.data.title}", "⏎ edit · +/- nudge · n/p example"),
+            "#act-pane": (f"{act.formula}{deriv}", ""),
+            "#arith-pane": (f"Arithmetic{phase}", ""),
+            "#train-pane": (f"Training · {st.loss.title} · {st.mode}{running}", ""),
+            "#cost-pane": ("Cost over steps", ""),
+        }
+        for selector, (title, subtitle) in titles.items():
+            pane = self.query_one(selector)
+            # Setting a title repaints the whole pane, so only set one that changed.
+            if pane.border_title != title:
+                pane.border_title = title
+            if (pane.border_subtitle or "") != subtitle:
+                pane.border_subtitle = subtitle
+
+    def _refresh_bindings_if_changed(self) -> None:
+        # The footer recomposes on every refresh_bindings(); do it only when a key's state moved.
+        key = (self.can_train, self.history.can_undo, self._timer is not None)
+        if key != self._bindings_key:
+            self._bindings_key = key
+            self.refresh_bindings()
 
     @property
     def can_train(self) -> bool:

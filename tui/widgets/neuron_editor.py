@@ -63,8 +63,10 @@ class NeuronEditor(Vertical):
         target.bounds = PROBABILITY_BOUNDS if st.loss.name == "bce" else VALUE_BOUNDS
         target.set_value(float(st.data.y[st.example]))
         self._field("b").set_value(st.neuron.b)
-        self.query_one("#example", Static).update(
-            "x, y editable" if editable else f"example {st.example + 1}/{st.data.n_examples} n/p")
+        label = self.query_one("#example", Static)
+        text = "x, y editable" if editable else f"example {st.example + 1}/{st.data.n_examples}"
+        if label.content != text:
+            label.update(text, layout=False)
 
     def _field(self, field_id: str) -> NumberField:
         return self.query_one(f"#{field_id}", NumberField)

@@ -97,7 +97,7 @@ class NumberField(Widget, can_focus=True):
             return
         self.value = value
         if self.is_mounted:
-            self.query_one(".nf-value", Static).update(self._text())
+            self.query_one(".nf-value", Static).update(self._text(), layout=False)
 
     def set_editable(self, editable: bool) -> None:
         """Allow or forbid editing (read-only fields cannot take focus)."""

@@ -23,7 +23,7 @@ def _headline(view: LabView, palette: Palette) -> Text:
         hint = "space: next phase" if view.phase < 4 else "space: start the next step"
         return Text(f"phase {view.phase}/4 · {PHASES[view.phase]} · {hint}",
                     style=palette.highlight.style)
-    return Text(f"{st.loss.title} over all {st.data.n_examples} examples: {fmt(st.cost)}")
+    return Text(f"step {st.steps} · cost over all {st.data.n_examples} examples: {fmt(st.cost)}")
 
 
 def _batch_words(view: LabView) -> str:

@@ -1,0 +1,22 @@
+"""The README stays true: its key table covers every lab key, its commands match CI."""
+
+from pathlib import Path
+
+from tui.screens.lab import LabScreen
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+ARROWS = {"up": "↑", "down": "↓"}
+
+
+def test_every_lab_key_is_in_the_readme_key_table():
+    for binding in LabScreen.BINDINGS:
+        key = ARROWS.get(binding.key, binding.key_display or binding.key)
+        shown = key if key in ARROWS.values() else f"`{key}`"
+        assert shown in README, f"{binding.description}: {shown} is missing from the README"
+
+
+def test_ci_runs_the_readme_test_install():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install '.[test]' && pytest" in README
+    assert "'.[test]'" in ci and "pytest" in ci

@@ -1,0 +1,41 @@
+"""Plot specs: axis limits that rarely move, and nothing non-finite drawn."""
+
+import math
+import sys
+
+import pytest
+
+from tui.plots import cost_spec, nice_ceil
+from tui.widgets.plot import PlotSpec, Series, render_plot
+
+
+@pytest.mark.parametrize("value,expected", [(0.7, 1.0), (1.0, 1.0), (1.01, 2.0), (3.0, 5.0),
+                                            (7.0, 10.0), (0.013, 0.02), (120.0, 200.0)])
+def test_nice_ceil(value, expected):
+    assert nice_ceil(value) == pytest.approx(expected)
+
+
+def test_nice_ceil_survives_extremes():
+    assert nice_ceil(float("inf")) == sys.float_info.max
+    assert nice_ceil(1e308) == sys.float_info.max and nice_ceil(0.0) == 1.0
+
+
+def test_cost_axes_hold_still_while_the_cost_falls_a_little():
+    pal = type("P", (), {"curve": type("R", (), {"plot": "blue"})()})()
+    a = cost_spec([0, 1, 2], [0.70, 0.66, 0.64], pal)
+    b = cost_spec([0, 1, 2, 3], [0.70, 0.66, 0.64, 0.63], pal)
+    assert a.xlim == b.xlim == (0.0, 10.0) and a.ylim == b.ylim
+    c = cost_spec([0, 1, 2, 3, 4], [0.70, 0.66, 0.64, 0.63, 0.55], pal)
+    assert c.ylim[0] < b.ylim[0]  # a range past the 1-2-5 step does rescale
+
+
+def test_cost_axes_with_huge_costs_stay_finite():
+    pal = type("P", (), {"curve": type("R", (), {"plot": "blue"})()})()
+    spec = cost_spec([0, 1], [1e308, 1.0], pal)
+    assert all(math.isfinite(v) for v in spec.ylim)
+
+
+def test_non_finite_points_are_never_drawn():
+    spec = PlotSpec(series=(Series((0.0, 1.0, 2.0), (1.0, float("nan"), float("inf")), "blue"),))
+    text = render_plot(spec, 40, 10)
+    assert "nan" not in text and "inf" not in text

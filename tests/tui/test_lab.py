@@ -108,6 +108,10 @@ async def test_dataset_key_switches_data_and_reshapes_the_neuron(app):
         assert state.data.name == "line" and state.neuron.n_inputs == 1 and state.loss.name == "mse"
         await pilot.pause()
         assert not app.screen.query("#w-1") and "w₂" not in screen_text(app)
+        assert app.focused is app.screen.query_one("#w-0")
+        w0 = lab(app).view.state.neuron.w[0]
+        await pilot.press("plus")
+        assert lab(app).view.state.neuron.w[0] == pytest.approx(w0 + 0.1)
         assert "cost over all 20 examples" in screen_text(app)
         assert "Training · squared error" in screen_text(app)
 

@@ -130,8 +130,12 @@ class LabScreen(Screen):
         """Hand the new snapshot to every pane."""
         editor = self.query_one(NeuronEditor)
         if editor.n_inputs != new.data.n_inputs:
+            # Recomposing removes the focused field; keep the focus in the editor.
+            focus_in_editor = self.focused is None or editor in self.focused.ancestors_with_self
             editor.n_inputs = new.data.n_inputs
             await editor.recompose()
+            if focus_in_editor:
+                self.query_one("#w-0").focus()
         self._redraw()
 
     def _redraw(self) -> None:

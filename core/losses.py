@@ -49,7 +49,16 @@ class Loss(ABC):
 
     def cost(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation) -> float:
         """The mean cost given pre-activations too, so subclasses may use a stable form."""
-        return self.value(a, y)
+        return _mean(self.per_example(z, a, y, act))
+
+    @abstractmethod
+    def per_example(self, z: np.ndarray, a: np.ndarray, y: np.ndarray,
+                    act: Activation | None) -> np.ndarray:
+        """Each example's cost term (before the mean), elementwise over arrays of any shape.
+
+        ``act`` lets a cost use a form that is more exact for that activation; None means a
+        plain function of the prediction a.
+        """
 
 
 @dataclass(frozen=True)
@@ -62,9 +71,14 @@ class MeanSquaredError(Loss):
 
     def value(self, a: np.ndarray, y: np.ndarray) -> float:
         """Mean of the squared differences; a, y: shape (n,)."""
+        return _mean(self.per_example(a, a, y, None))
+
+    def per_example(self, z: np.ndarray, a: np.ndarray, y: np.ndarray,
+                    act: Activation | None) -> np.ndarray:
+        """(aᵢ − yᵢ)², clamped to the largest float rather than overflowing."""
         with np.errstate(over="ignore"):
             d = np.asarray(a, float) - np.asarray(y, float)
-            return _mean(_finite(d * d))
+            return _finite(d * d)
 
     def grad(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         """2(aᵢ − yᵢ)/n, shape (n,)."""
@@ -89,9 +103,24 @@ class BinaryCrossEntropy(Loss):
 
     def value(self, a: np.ndarray, y: np.ndarray) -> float:
         """Mean binary cross-entropy of clipped predictions; a, y: shape (n,)."""
+        return _mean(self._clipped_terms(a, y))
+
+    @staticmethod
+    def _clipped_terms(a: np.ndarray, y: np.ndarray) -> np.ndarray:
         a = np.clip(np.asarray(a, float), BCE_EPS, 1.0 - BCE_EPS)
         y = np.asarray(y, float)
-        return _mean(-(y * np.log(a) + (1.0 - y) * np.log1p(-a)))
+        return -(y * np.log(a) + (1.0 - y) * np.log1p(-a))
+
+    def per_example(self, z: np.ndarray, a: np.ndarray, y: np.ndarray,
+                    act: Activation | None) -> np.ndarray:
+        """Each term; with a sigmoid, softplus(z) − y·z, stable for any finite z."""
+        if act is None or act.name != "sigmoid":
+            return self._clipped_terms(a, y)
+        z = np.asarray(z, float)
+        y = np.asarray(y, float)
+        # softplus(z) − y·z rewritten so that no two huge numbers are ever subtracted:
+        # = (1 − y)·max(z, 0) − y·min(z, 0) + ln(1 + e^(−|z|)).
+        return (1.0 - y) * np.maximum(z, 0.0) - y * np.minimum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
 
     def grad(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         """(−yᵢ/aᵢ + (1−yᵢ)/(1−aᵢ))/n inside the clip, 0 outside; shape (n,)."""
@@ -107,17 +136,6 @@ class BinaryCrossEntropy(Loss):
         if act.name == "sigmoid":
             return (np.asarray(a, float) - np.asarray(y, float)) / np.size(a)
         return super().delta(z, a, y, act)
-
-    def cost(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation) -> float:
-        """Mean cost; with a sigmoid, softplus(z) − y·z, stable for any finite z."""
-        if act.name != "sigmoid":
-            return self.value(a, y)
-        z = np.asarray(z, float)
-        y = np.asarray(y, float)
-        # softplus(z) − y·z rewritten so that no two huge numbers are ever subtracted:
-        # = (1 − y)·max(z, 0) − y·min(z, 0) + ln(1 + e^(−|z|)).
-        per = (1.0 - y) * np.maximum(z, 0.0) - y * np.minimum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
-        return _mean(per)
 
 
 MSE = MeanSquaredError()

@@ -7,7 +7,7 @@ import sys
 def test_core_imports_no_ui_library():
     code = (
         "import sys, core.activations, core.losses, core.neuron, core.train, core.history, "
-        "core.datasets, core.gradcheck\n"
+        "core.datasets, core.gradcheck, core.softmax, core.surface\n"
         "bad = [m for m in ('textual', 'rich', 'plotext') if m in sys.modules]\n"
         "print(','.join(bad))"
     )

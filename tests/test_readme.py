@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+from tui.app import NeuronApp
+from tui.book.exercise import ExercisePanel
+from tui.screens.book import BookScreen
 from tui.screens.lab import LabScreen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -9,8 +12,9 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 ARROWS = {"up": "↑", "down": "↓"}
 
 
-def test_every_lab_key_is_in_the_readme_key_table():
-    for binding in LabScreen.BINDINGS:
+def test_every_key_is_in_the_readme():
+    bindings = LabScreen.BINDINGS + BookScreen.BINDINGS + NeuronApp.BINDINGS + ExercisePanel.BINDINGS
+    for binding in bindings:
         key = ARROWS.get(binding.key, binding.key_display or binding.key)
         shown = key if key in ARROWS.values() else f"`{key}`"
         assert shown in README, f"{binding.description}: {shown} is missing from the README"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -13,80 +14,170 @@ from textual.screen import Screen
 from tui import __version__
 
 DESCRIPTION = ("A terminal textbook that teaches how an artificial neuron works by letting you "
-               "poke one. Keys: s step, r run, u undo, space phase, ? help, q quit.")
+               "poke one. In the book: ] next chapter, t contents, e exercise, L lab. "
+               "In the lab: s step, r run, u undo, space phase, B book. Everywhere: ? help, q quit.")
+N_CHAPTERS = 5
+"""Chapters in the book (checked against the book itself by a test)."""
 
 
 class NeuronApp(App[None]):
-    """Opens on the lab, a neuron learning OR with a sigmoid and cross-entropy."""
+    """Opens where the reader left off: a chapter of the book, or the lab."""
 
     TITLE = "neuron-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("L", "open_lab", "Lab", tooltip="The free-form lab: one neuron, every setting"),
+        Binding("B", "open_book", "Book", tooltip="Back to the chapter you were reading"),
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, seed: int = 0) -> None:
+    def __init__(self, seed: int = 0, start: str | None = None, chapter: int | None = None,
+                 progress_file: Path | None = None) -> None:
         super().__init__()
         self.seed = seed
+        self.start = start
+        self.start_chapter = chapter
+        self.progress_file = progress_file
+        self.progress = None
+        self._save_warned = False
 
     def on_mount(self) -> None:
-        """Build the starting state and open the lab."""
+        """Read the reader's place, then open the book or the lab."""
+        from tui import progress as saved
+        from tui.screens.book import BookScreen
+
+        self.progress_file = self.progress_file or saved.progress_path()
+        self.progress, notice = saved.load(self.progress_file, N_CHAPTERS)
+        chapter = self.start_chapter or self.progress.chapter
+        self.add_mode("lab", self._make_lab)
+        self.add_mode("book", lambda: BookScreen(chapter))
+        place = self.start or ("book" if self.start_chapter else self.progress.place)
+        self.switch_mode(place)
+        self.record_place(place, chapter if place == "book" else None)
+        if notice:
+            # After the switch, so the notice shows on the screen the reader is looking at.
+            self.call_after_refresh(self.notify, notice, severity="warning", timeout=10)
+
+    def _make_lab(self) -> Screen:
         from core.activations import SIGMOID
         from core.datasets import get_dataset
         from core.losses import BCE
         from core.train import new_state
         from tui.screens.lab import LabScreen
 
-        start = new_state(get_dataset("or"), SIGMOID, BCE, lr=0.5, seed=self.seed)
-        self.push_screen(LabScreen(start))
+        return LabScreen(new_state(get_dataset("or"), SIGMOID, BCE, lr=0.5, seed=self.seed))
+
+    def record_place(self, place: str, chapter: int | None = None) -> None:
+        """Remember book or lab (and the chapter) in the progress file."""
+        self.progress.place = place
+        if chapter is not None:
+            self.progress.chapter = chapter
+            self.progress.visited.add(chapter)
+        self._save()
+
+    def record_solved(self, chapter: int, exercise: str) -> None:
+        """Remember a correctly answered exercise."""
+        self.progress.solve(chapter, exercise)
+        self._save()
+
+    def _save(self) -> None:
+        from tui import progress as saved
+
+        error = saved.save(self.progress, self.progress_file)
+        if error and not self._save_warned:
+            self._save_warned = True
+            self.notify(error + " Your place will not be remembered.", severity="warning")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer only the way to the other place: Lab from the book, Book from the lab."""
+        if action in ("open_lab", "open_book"):
+            return self.current_mode != ("lab" if action == "open_lab" else "book")
+        return True
+
+    def action_open_lab(self) -> None:
+        """Switch to the free-form lab (it keeps its state while you read)."""
+        self.switch_mode("lab")
+        self.record_place("lab")
+
+    def action_open_book(self) -> None:
+        """Switch back to the chapter you were reading."""
+        self.switch_mode("book")
+        self.record_place("book", self.screen.number)
 
     def action_help(self) -> None:
-        """Show every key (the help screen toggles off with ? or escape)."""
+        """Show every key of the current screen (? or escape closes it)."""
         from tui.screens.help import HelpScreen
-        from tui.screens.lab import LabScreen
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
-        lab = self.screen if isinstance(self.screen, LabScreen) else None
-        self.push_screen(HelpScreen(list(lab.BINDINGS) if lab else []))
+        self.push_screen(HelpScreen(help_sections(self.screen)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers every lab action, and each activation and dataset by name."""
+        """Every action of the screen, every chapter, and the lab's activations and datasets."""
         yield from super().get_system_commands(screen)
         from core.activations import ACTIVATIONS
         from core.datasets import DATASETS
+        from tui.book.chapters import CHAPTERS
         from tui.screens.lab import LabScreen
 
-        if not isinstance(screen, LabScreen):
-            return
         for b in screen.BINDINGS:
-            if b.action.startswith("app."):
-                continue
-            help_text = f"key {b.key_display or b.key}" + (f" · {b.tooltip}" if b.tooltip else "")
-            yield SystemCommand(b.description, help_text,
-                                partial(screen.run_action, b.action))
-        for name, act in ACTIVATIONS.items():
-            yield SystemCommand(f"Activation: {act.title}", act.formula,
-                                partial(screen.set_activation, name))
-        for name, data in DATASETS.items():
-            yield SystemCommand(f"Dataset: {data.title}", data.description,
-                                partial(screen.set_dataset, name))
+            if not b.action.startswith("app."):
+                help_text = f"key {b.key_display or b.key}" + (f" · {b.tooltip}" if b.tooltip else "")
+                yield SystemCommand(b.description, help_text, partial(screen.run_action, b.action))
+        yield SystemCommand("Open the lab", "key L", self.action_open_lab)
+        yield SystemCommand("Open the book", "key B", self.action_open_book)
+        for ch in CHAPTERS:
+            yield SystemCommand(f"Chapter {ch.number}: {ch.title}", "open this chapter",
+                                partial(self._open_chapter, ch.number))
+        if isinstance(screen, LabScreen):
+            for name, act in ACTIVATIONS.items():
+                yield SystemCommand(f"Activation: {act.title}", act.formula,
+                                    partial(screen.set_activation, name))
+            for name, data in DATASETS.items():
+                yield SystemCommand(f"Dataset: {data.title}", data.description,
+                                    partial(screen.set_dataset, name))
+
+    async def _open_chapter(self, number: int) -> None:
+        await self.switch_mode("book")
+        await self.screen.show_chapter(number)
+
+
+def help_sections(screen: Screen) -> list[tuple[str, list[Binding]]]:
+    """The key sections for ``screen``: its own keys, and in the book the lab's and exercise's."""
+    from tui.book.exercise import ExercisePanel
+    from tui.screens.book import BookScreen
+
+    sections = [("On this screen", list(screen.BINDINGS))]
+    if isinstance(screen, BookScreen):
+        sections.append((f"In this chapter's lab ({screen.chapter.title})",
+                         list(type(screen.lab).BINDINGS)))
+        sections.append(("In the exercises (press e first)", list(ExercisePanel.BINDINGS)))
+    sections.append(("Anywhere", list(NeuronApp.BINDINGS)))
+    return sections
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Parse the command line (argparse exits with status 2 on a bad argument)."""
     parser = argparse.ArgumentParser(prog="neuron-tui", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"neuron-tui {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--chapter", type=int, metavar="N",
+                       help=f"open chapter N of the book (1 to {N_CHAPTERS})")
+    where.add_argument("--lab", action="store_true", help="open the free-form lab")
     parser.add_argument("--seed", type=int, default=0, metavar="S",
-                        help="seed that initialises the weights (default 0)")
-    return parser.parse_args(argv)
+                        help="seed that initialises the lab's weights (0 to 4294967295, default 0)")
+    args = parser.parse_args(argv)
+    if args.chapter is not None and not 1 <= args.chapter <= N_CHAPTERS:
+        parser.error(f"--chapter must be between 1 and {N_CHAPTERS}")
+    if not 0 <= args.seed < 2**32:
+        parser.error("--seed must be between 0 and 4294967295")
+    return args
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``neuron-tui`` command."""
     args = parse_args(argv)
-    if not 0 <= args.seed < 2**32:
-        raise SystemExit("neuron-tui: error: --seed must be between 0 and 4294967295")
-    NeuronApp(seed=args.seed).run()
+    start = "lab" if args.lab else ("book" if args.chapter else None)
+    NeuronApp(seed=args.seed, start=start, chapter=args.chapter).run()

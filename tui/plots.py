@@ -7,6 +7,7 @@ import sys
 
 import numpy as np
 
+from core.activations import Activation
 from tui.palette import Palette
 from tui.view import LabView
 from tui.widgets.plot import PlotSpec, Series
@@ -46,6 +47,21 @@ def _z_range(view: LabView, z: np.ndarray) -> tuple[float, float]:
     return lo, hi
 
 
+def curve_series(act: Activation, lo: float, hi: float, palette: Palette,
+                 derivative: bool) -> list[Series]:
+    """f(z) over [lo, hi], and f′(z) too if ``derivative``."""
+    grid = np.linspace(lo, hi, CURVE_POINTS)
+    series = [Series(tuple(grid), tuple(act.f(grid)), palette.curve.plot)]
+    if derivative:
+        series.append(Series(tuple(grid), tuple(act.df(grid)), palette.derivative.plot))
+    return series
+
+
+def marker(z: float, a: float, palette: Palette) -> Series:
+    """The large dot at (z, a)."""
+    return Series((z,), (a,), palette.marker.plot, marker="●", points=True)
+
+
 def activation_spec(view: LabView, palette: Palette) -> PlotSpec:
     """f(z) (and f′(z) if shown) over a range holding every example's z; a marker per example,
     the example on show drawn larger."""
@@ -53,16 +69,12 @@ def activation_spec(view: LabView, palette: Palette) -> PlotSpec:
     act = st.neuron.activation
     fw = st.neuron.forward(st.data.X)
     lo, hi = _z_range(view, fw.z)
-    grid = np.linspace(lo, hi, CURVE_POINTS)
-    series = [Series(tuple(grid), tuple(act.f(grid)), palette.curve.plot)]
-    if view.show_derivative:
-        series.append(Series(tuple(grid), tuple(act.df(grid)), palette.derivative.plot))
+    series = curve_series(act, lo, hi, palette, view.show_derivative)
     others = [j for j in range(st.data.n_examples) if j != st.example]
     if others:
         series.append(Series(tuple(fw.z[others]), tuple(fw.a[others]), palette.muted.plot,
                              marker="•", points=True))
-    series.append(Series((float(fw.z[st.example]),), (float(fw.a[st.example]),),
-                         palette.marker.plot, marker="●", points=True))
+    series.append(marker(float(fw.z[st.example]), float(fw.a[st.example]), palette))
     return PlotSpec(series=tuple(series), xlim=(lo, hi))
 
 

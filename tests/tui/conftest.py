@@ -15,5 +15,5 @@ def screen_text(app: NeuronApp) -> str:
 
 @pytest.fixture
 def app() -> NeuronApp:
-    """A fresh app with the default seed."""
-    return NeuronApp(seed=0)
+    """A fresh app with the default seed, opened on the lab."""
+    return NeuronApp(seed=0, start="lab")

@@ -72,7 +72,7 @@ def test_seed_argument():
 
 
 async def test_seed_from_the_command_line_is_used():
-    app = NeuronApp(seed=9)
+    app = NeuronApp(seed=9, start="lab")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.screen.view.state.seed == 9 and "seed 9" in screen_text(app)

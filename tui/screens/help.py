@@ -16,11 +16,11 @@ then step gradient descent and watch every number move.
 """
 
 FIELD_KEYS = """\
-## On a field (weights, bias, inputs, η, seed, nudge)
+## On a number field
 
 | key | what it does |
 |---|---|
-| enter, or start typing a number | retype the value; enter accepts, escape cancels |
+| enter, or start typing digits | retype the value (enter first for a negative number); enter accepts, escape cancels |
 | + / - | nudge by the step shown in *nudge* (η doubles or halves; the seed moves by 1) |
 | tab / shift+tab, ↓ / ↑ | next / previous field |
 
@@ -28,14 +28,9 @@ A value that is not a number, or is out of the field's range, is refused with a 
 the field, and the old value stays.
 """
 
-GLOBAL_KEYS = """\
-## Everywhere
-
-| key | what it does |
-|---|---|
-| ? | this help (escape or ? closes it) |
-| ctrl+p | command palette: every action by name |
-| q / ctrl+q | quit |
+PALETTE = """\
+**ctrl+p** opens the command palette: every action and chapter by name.
+Keys shown greyed out in the footer do nothing right now (for example, undo with nothing to undo).
 """
 
 
@@ -65,14 +60,16 @@ class HelpScreen(ModalScreen[None]):
         border: round $primary; background: $surface; }
     """
 
-    def __init__(self, lab_bindings: list[Binding]) -> None:
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
         super().__init__()
-        self.lab_bindings = lab_bindings
+        self.sections = sections
 
     def compose(self) -> ComposeResult:
-        """The intro, the lab keys, the field keys and the global keys."""
-        text = "\n\n".join([INTRO, "## In the lab\n\n" + bindings_table(self.lab_bindings),
-                            FIELD_KEYS, GLOBAL_KEYS])
+        """The intro, each section's keys, the field keys and the palette."""
+        parts = [INTRO]
+        parts += [f"## {title}\n\n{bindings_table(keys)}" for title, keys in self.sections if keys]
+        parts += [FIELD_KEYS, PALETTE]
+        text = "\n\n".join(parts)
         with VerticalScroll():
             yield Markdown(text)
 

@@ -18,7 +18,7 @@ from core.datasets import DATASETS
 from core.history import History
 from core.losses import LOSSES
 from core.train import MODES, TrainState, apply_step, new_state, plan_step, step
-from tui.numbers import Bounds
+from tui.bounds import LR_BOUNDS, SEED_BOUNDS
 from tui.palette import Palette
 from tui.plots import activation_spec, cost_spec
 from tui.view import PHASES, LabView, sub
@@ -32,8 +32,6 @@ RUN_HZ = 20
 """Steps per second while running; the timer skips ticks rather than queueing them."""
 COMPACT_BELOW = 32
 """Below this many rows, panes trade their boxes for a one-line title."""
-LR_BOUNDS = Bounds(1e-6, 1e3)
-SEED_BOUNDS = Bounds(0, 2**32 - 1, integer=True)
 
 
 def _cycle(options: list, current: object, by: int = 1):

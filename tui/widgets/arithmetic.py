@@ -14,9 +14,14 @@ from tui.widgets.lines import LinesView
 HIDDEN = "…"
 
 
-def _weighted_sum(w: np.ndarray, x: np.ndarray, b: float, z: float) -> str:
+def weighted_sum_terms(w: np.ndarray, x: np.ndarray, b: float) -> str:
+    """The weighted sum written out with numbers: "0.500·1.000 + (−1.200)·0.300 + 0.100"."""
     terms = " + ".join(f"{fmt_factor(wi)}·{fmt_factor(xi)}" for wi, xi in zip(w, x))
-    return f"z = w·x + b = {terms} + {fmt_factor(b)} = {fmt(z)}"
+    return f"{terms} + {fmt_factor(b)}"
+
+
+def _weighted_sum(w: np.ndarray, x: np.ndarray, b: float, z: float) -> str:
+    return f"z = w·x + b = {weighted_sum_terms(w, x, b)} = {fmt(z)}"
 
 
 def _example_cost_formula(view: LabView) -> str:

@@ -6,15 +6,10 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Static
 
-from tui.numbers import Bounds
+from tui.bounds import NUDGE_BOUNDS, PROBABILITY_BOUNDS, VALUE_BOUNDS
 from tui.view import LabView, sub
 from tui.widgets.number_field import Nudge, NumberField
 
-VALUE_BOUNDS = Bounds(-1e6, 1e6)
-"""Inputs, weights, bias and regression targets may be set anywhere in ±1e6."""
-PROBABILITY_BOUNDS = Bounds(0.0, 1.0)
-"""A cross-entropy target is a probability."""
-NUDGE_BOUNDS = Bounds(1e-6, 1e3)
 
 
 class NeuronEditor(Vertical):

@@ -1,0 +1,200 @@
+"""The book: chapters open and respond, navigation, contents, and the reader's place."""
+
+import json
+
+import numpy as np
+import pytest
+
+from tests.tui.conftest import screen_text
+from tui.app import N_CHAPTERS, NeuronApp, parse_args
+from tui.book.chapters import CHAPTERS
+from tui.book.exercise import ExercisePanel
+from tui.screens.book import BookScreen
+from tui.screens.lab import LabScreen
+from tui.widgets.number_field import NumberField
+
+
+def book(app) -> BookScreen:
+    assert isinstance(app.screen, BookScreen)
+    return app.screen
+
+
+def test_chapter_count_matches_the_book():
+    assert N_CHAPTERS == len(CHAPTERS) and [c.number for c in CHAPTERS] == [1, 2, 3, 4, 5]
+
+
+async def test_first_start_opens_chapter_one():
+    app = NeuronApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert book(app).number == 1 and "1 · The neuron" in text and "z = w₁x₁ + w₂x₂ + b" in text
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: str(c.number))
+async def test_every_chapter_renders_at_80x24(chapter):
+    app = NeuronApp(start="book", chapter=chapter.number)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert f"{chapter.number} · {chapter.title}" in text
+        assert f"Exercise 1 of {len(chapter.exercises)}" in text
+        assert "nan" not in text and "inf" not in text.replace("infinity", "")
+        first_line = chapter.prose().splitlines()[0]
+        assert first_line.split()[0] in text
+
+
+async def test_chapter_keys_and_contents_navigate():
+    app = NeuronApp(start="book", chapter=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket")
+        assert book(app).number == 2 and "2 · Activation functions" in screen_text(app)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert book(app).number == 1
+        await pilot.press("t")
+        assert "Contents" in screen_text(app) and "Gradient descent" in screen_text(app)
+        await pilot.press("4")
+        await pilot.pause()
+        assert book(app).number == 4
+        await pilot.press("t", "0")
+        await pilot.pause()
+        assert isinstance(app.screen, LabScreen)
+        await pilot.press("B")
+        await pilot.pause()
+        assert book(app).number == 4
+
+
+async def test_lab_is_one_key_away_and_keeps_its_state():
+    app = NeuronApp(start="book", chapter=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("L")
+        await pilot.pause()
+        await pilot.press("s", "s")
+        steps = app.screen.view.state.steps
+        await pilot.press("B", "L")
+        await pilot.pause()
+        assert isinstance(app.screen, LabScreen) and app.screen.view.state.steps == steps == 2
+
+
+async def test_place_is_remembered_across_starts(private_config_dir):
+    app = NeuronApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+    saved = json.loads((private_config_dir / "progress.json").read_text())
+    assert saved["chapter"] == 3 and saved["place"] == "book" and 1 in saved["visited"]
+    again = NeuronApp()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert book(again).number == 3
+
+
+async def test_a_corrupt_progress_file_is_ignored_with_a_notice(private_config_dir):
+    private_config_dir.mkdir(parents=True)
+    (private_config_dir / "progress.json").write_bytes(b"\x00\x01 not json")
+    app = NeuronApp()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause(0.3)
+        assert book(app).number == 1
+        assert "Ignored" in screen_text(app)
+
+
+def test_chapter_option():
+    assert parse_args(["--chapter", "3"]).chapter == 3
+    for bad in (["--chapter", "0"], ["--chapter", "9"], ["--chapter", "2", "--lab"]):
+        with pytest.raises(SystemExit) as exit_info:
+            parse_args(bad)
+        assert exit_info.value.code == 2
+
+
+async def test_chapter_1_lab_responds():
+    app = NeuronApp(start="book", chapter=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lab = book(app).lab
+        assert app.focused.id == "x-0"
+        await pilot.press("minus", "minus")
+        assert lab.x[0] == pytest.approx(0.8)
+        assert f"= {0.5 * 0.8 - 1.2 * 0.3 + 0.1:.3f}".replace("-", "−") in screen_text(app)
+        await pilot.press("a")
+        assert lab.neuron.activation.name == "tanh" and "a = tanh(z)" in screen_text(app)
+
+
+async def test_chapter_2_lab_responds():
+    app = NeuronApp(start="book", chapter=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lab = book(app).lab
+        await pilot.press("right", "right")
+        assert lab.z == 2.0
+        sig = 1 / (1 + np.exp(-2.0))
+        assert f"{sig:.3f}" in screen_text(app) and f"{sig * (1 - sig):.3f}" in screen_text(app)
+        await pilot.press("a", "a")
+        assert lab.activation.name == "relu" and "ReLU(z) = max(0, z)" in screen_text(app)
+
+
+async def test_chapter_3_lab_responds():
+    app = NeuronApp(start="book", chapter=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lab = book(app).lab
+        p_before = lab.probs[0]
+        await pilot.press("plus")
+        assert lab.logits[0] == 2.5 and lab.probs[0] > p_before
+        await pilot.press(*"10000", "enter")
+        assert lab.logits[0] == 10000 and "overflows" in screen_text(app)
+        assert lab.probs.sum() == pytest.approx(1.0) and "nan" not in screen_text(app)
+
+
+async def test_chapter_4_lab_responds():
+    app = NeuronApp(start="book", chapter=4)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lab = book(app).lab
+        await pilot.press("s", "s", "s")
+        mse, ce = lab.current
+        assert mse.steps == ce.steps == 3 and ce.cost < mse.cost
+        assert "step 3" in screen_text(app)
+        await pilot.press("u")
+        assert lab.current[0].steps == 2
+
+
+async def test_chapter_5_lab_responds_and_shows_divergence():
+    app = NeuronApp(start="book", chapter=5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lab = book(app).lab
+        c0 = lab.current.cost
+        await pilot.press("s", "s")
+        assert lab.current.steps == 2 and lab.current.cost < c0
+        app.screen.query_one("#lr", NumberField).focus()
+        await pilot.press(*"1.5", "enter", *"s" * 40)
+        text = screen_text(app)
+        assert "diverged" in text or "off the map" in text
+        assert "nan" not in text
+        await pilot.press("c")
+        assert lab.landscape.name == "plateau" and lab.current.steps == 0
+
+
+async def test_answering_an_exercise_by_key_checks_it_and_records_it(private_config_dir):
+    app = NeuronApp(start="book", chapter=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lab = book(app).lab
+        right = 0 if lab.x[0] > 0 else (1 if lab.x[0] < 0 else 2)
+        wrong = (right + 1) % 3
+        await pilot.press("e", str(wrong + 1))
+        assert "✗ Not quite" in screen_text(app)
+        await pilot.press(str(right + 1))
+        assert "✓ Right" in screen_text(app)
+        assert "raise-w1" in app.progress.solved[1]
+    saved = json.loads((private_config_dir / "progress.json").read_text())
+    assert saved["solved"] == {"1": ["raise-w1"]}
+
+
+async def test_exercise_question_follows_the_lab():
+    app = NeuronApp(start="book", chapter=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", *"-2", "enter")
+        panel = app.screen.query_one(ExercisePanel)
+        assert "x₁ = −2.000" in str(panel.render())

@@ -1,0 +1,1 @@
+"""The textbook: chapters of prose, each with a live lab and predict-then-check exercises."""

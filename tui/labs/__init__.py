@@ -1,0 +1,1 @@
+"""The chapters' live labs: small panes over the core, one per chapter."""

@@ -1,0 +1,116 @@
+"""The book: a chapter's prose beside its live lab, with exercises under the lab."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown
+
+from tui.book.chapters import CHAPTERS, Chapter
+from tui.book.exercise import ExercisePanel
+from tui.labs.base import ChapterLab
+from tui.screens.contents import LAB, ContentsScreen
+from tui.screens.lab import COMPACT_BELOW
+
+
+class BookScreen(Screen):
+    """Reads chapter by chapter; the lab's own keys work while the focus is in the lab."""
+
+    BINDINGS = [
+        Binding("right_square_bracket", "chapter(1)", "Next ch.", key_display="]"),
+        Binding("left_square_bracket", "chapter(-1)", "Prev ch.", key_display="["),
+        Binding("t", "contents", "Contents"),
+        Binding("e", "exercise", "Exercise"),
+        Binding("pagedown", "scroll_prose(1)", "Scroll text down", key_display="pgdn", show=False),
+        Binding("pageup", "scroll_prose(-1)", "Scroll text up", key_display="pgup", show=False),
+        Binding("down", "app.focus_next", "Next field", show=False),
+        Binding("up", "app.focus_previous", "Previous field", show=False),
+    ]
+
+    def __init__(self, chapter: int) -> None:
+        super().__init__()
+        self.number = chapter
+
+    @property
+    def chapter(self) -> Chapter:
+        """The chapter open now."""
+        return CHAPTERS[self.number - 1]
+
+    def compose(self) -> ComposeResult:
+        """Prose on the left; the lab and its exercises on the right."""
+        with Horizontal():
+            with VerticalScroll(id="prose"):
+                yield Markdown("", id="prose-text")
+            with Vertical(id="lab-col"):
+                yield Vertical(id="lab-holder")
+                yield ExercisePanel(id="exercise")
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        """Open the chapter given at start."""
+        await self.show_chapter(self.number)
+
+    def on_resize(self) -> None:
+        """Compact borders on short terminals, as in the lab."""
+        self.set_class(self.size.height < COMPACT_BELOW, "-compact")
+
+    @property
+    def lab(self) -> ChapterLab:
+        """The chapter's lab."""
+        return self.query_one("#lab-holder").query_one(ChapterLab)
+
+    async def show_chapter(self, number: int) -> None:
+        """Replace prose, lab and exercises with chapter ``number``'s, and remember the place."""
+        self.number = number
+        ch = self.chapter
+        holder = self.query_one("#lab-holder")
+        await holder.remove_children()
+        lab = ch.make_lab()
+        await holder.mount(lab)
+        await self.query_one("#prose-text", Markdown).update(ch.prose())
+        self.query_one("#prose", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#prose").border_title = f"{ch.number} · {ch.title}"
+        self.query_one("#prose").border_subtitle = f"chapter {ch.number} of {len(CHAPTERS)} · pgup/pgdn"
+        holder.border_title = f"Lab · {ch.title}"
+        self.query_one(ExercisePanel).load(list(ch.exercises), lab)
+        lab.focus_first()
+        self.app.record_place("book", number)
+
+    async def action_chapter(self, by: int) -> None:
+        """Next or previous chapter (the bell at either end)."""
+        target = self.number + by
+        if 1 <= target <= len(CHAPTERS):
+            await self.show_chapter(target)
+        else:
+            self.app.bell()
+
+    def action_contents(self) -> None:
+        """The table of contents."""
+        self.app.push_screen(ContentsScreen(self.app.progress), self._picked)
+
+    async def _picked(self, choice: int | None) -> None:
+        if choice == LAB:
+            self.app.action_open_lab()
+        elif choice is not None:
+            await self.show_chapter(choice)
+
+    def action_exercise(self) -> None:
+        """Focus the exercises, so 1/2/3 answer."""
+        self.query_one(ExercisePanel).focus()
+
+    def action_scroll_prose(self, direction: int) -> None:
+        """Page the prose without moving the focus out of the lab."""
+        prose = self.query_one("#prose", VerticalScroll)
+        (prose.scroll_page_down if direction > 0 else prose.scroll_page_up)(animate=False)
+
+    @on(ChapterLab.Changed)
+    def _lab_changed(self) -> None:
+        self.query_one(ExercisePanel).lab_changed()
+
+    @on(ExercisePanel.Answered)
+    def _answered(self, event: ExercisePanel.Answered) -> None:
+        if event.correct:
+            self.app.record_solved(self.number, event.exercise.id)

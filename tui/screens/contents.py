@@ -1,0 +1,71 @@
+"""The table of contents: every chapter with the reader's progress, and the free lab."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from tui.book.chapters import CHAPTERS
+from tui.progress import Progress
+
+LAB = 0
+"""The option that opens the free-form lab."""
+
+
+def chapter_line(number: int, progress: Progress) -> str:
+    """"3  Logits and softmax   1/2 solved" with a mark for the chapter open now."""
+    ch = CHAPTERS[number - 1]
+    solved = len(progress.solved.get(number, set()) & {e.id for e in ch.exercises})
+    total = len(ch.exercises)
+    seen = "✓" if solved == total else ("·" if number in progress.visited else " ")
+    here = "▸" if number == progress.chapter else " "
+    return f"{here}{number}  {ch.title:24} {seen} {solved}/{total} solved"
+
+
+class ContentsScreen(ModalScreen[int | None]):
+    """Pick a chapter (enter, or its digit) or the lab (0); escape goes back."""
+
+    BINDINGS = [Binding("escape,t", "dismiss(None)", "Close")] + [
+        Binding(str(n), f"pick({n})", f"Chapter {n}", show=False) for n in range(0, 10)
+    ]
+
+    DEFAULT_CSS = """
+    ContentsScreen { align: center middle; }
+    ContentsScreen > Vertical { width: 60; max-width: 95%; height: auto; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1; }
+    ContentsScreen OptionList { height: auto; border: none; }
+    """
+
+    def __init__(self, progress: Progress) -> None:
+        super().__init__()
+        self.progress = progress
+
+    def compose(self) -> ComposeResult:
+        """The chapters, then the lab."""
+        with Vertical():
+            yield Label("Contents · enter or a digit opens · escape closes")
+            options = [Option(chapter_line(ch.number, self.progress), id=str(ch.number))
+                       for ch in CHAPTERS]
+            options.append(Option("0  The lab: one neuron, every setting", id=str(LAB)))
+            yield OptionList(*options)
+
+    def on_mount(self) -> None:
+        """Highlight the chapter open now."""
+        options = self.query_one(OptionList)
+        options.highlighted = self.progress.chapter - 1
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Open what was chosen."""
+        self.dismiss(int(event.option.id or 0))
+
+    def action_pick(self, number: int) -> None:
+        """A digit: open that chapter (0 is the lab); a digit with no chapter rings the bell."""
+        if number == LAB or 1 <= number <= len(CHAPTERS):
+            self.dismiss(number)
+        else:
+            self.app.bell()

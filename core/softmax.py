@@ -10,24 +10,26 @@ import numpy as np
 
 
 def _scaled(logits: np.ndarray, temperature: float) -> np.ndarray:
+    """(z − max z)/T, each ≤ 0. z/T is clamped to the finite range first: a quotient that
+    overflowed would otherwise give ∞ − ∞ = NaN. A difference too large to represent becomes
+    −∞, whose exponential is exactly 0, which is right."""
     if not temperature > 0:
         raise ValueError("temperature must be positive")
-    z = np.asarray(logits, dtype=float) / temperature
-    return z - np.max(z, axis=-1, keepdims=True)
+    big = np.finfo(float).max
+    with np.errstate(over="ignore"):
+        z = np.clip(np.asarray(logits, dtype=float) / temperature, -big, big)
+        return z - np.max(z, axis=-1, keepdims=True)
 
 
 def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
     """pᵢ = e^(zᵢ/T) / Σⱼ e^(zⱼ/T) along the last axis; shape as ``logits``."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        shifted = _scaled(logits, temperature)
-    e = np.exp(shifted)
+    e = np.exp(_scaled(logits, temperature))
     return e / np.sum(e, axis=-1, keepdims=True)
 
 
 def log_softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
     """ln pᵢ = (zᵢ − m)/T − ln Σⱼ e^((zⱼ − m)/T), exact even where pᵢ underflows to 0."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        shifted = _scaled(logits, temperature)
+    shifted = _scaled(logits, temperature)
     return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
 
 
@@ -44,5 +46,4 @@ def softmax_jvp(probs: np.ndarray, v: np.ndarray) -> np.ndarray:
 
 def exp_terms(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
     """e^((zᵢ − max z)/T): the positive weights softmax normalises, each in (0, 1]."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        return np.exp(_scaled(logits, temperature))
+    return np.exp(_scaled(logits, temperature))

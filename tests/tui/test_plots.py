@@ -39,3 +39,31 @@ def test_non_finite_points_are_never_drawn():
     spec = PlotSpec(series=(Series((0.0, 1.0, 2.0), (1.0, float("nan"), float("inf")), "blue"),))
     text = render_plot(spec, 40, 10)
     assert "nan" not in text and "inf" not in text
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+class _Role:
+    plot = "blue"
+
+
+class _Pal:
+    curve = _Role()
+
+
+@settings(max_examples=60, deadline=None)
+@given(costs=st.lists(st.floats(0, sys.float_info.max), min_size=1, max_size=30))
+def test_cost_plot_of_any_costs_draws_no_nan_or_inf(costs):
+    spec = cost_spec(list(range(len(costs))), costs, _Pal())
+    text = render_plot(spec, 40, 10)
+    assert "nan" not in text and "inf" not in text
+
+
+def test_huge_values_are_drawn_in_stated_units():
+    spec = PlotSpec(series=(Series((0.0, 1.0, 2.0), (1e300, 3e300, 2e300), "blue"),))
+    text = render_plot(spec, 50, 12)
+    assert "y in units of 1e300" in text and "3.00" in text and "inf" not in text
+    plain = render_plot(PlotSpec(series=(Series((0.0, 1.0), (1.0, 2.0), "blue"),)), 50, 12)
+    assert "units" not in plain

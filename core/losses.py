@@ -23,8 +23,17 @@ def _finite(values: np.ndarray) -> np.ndarray:
 
 
 def _mean(values: np.ndarray) -> float:
-    """Mean that cannot overflow on the way (sum of v/n rather than sum(v)/n)."""
-    return float(np.sum(values / values.size)) if values.size else 0.0
+    """Mean that cannot overflow: sums v/n rather than v, and clamps the last rounding.
+
+    A mean never exceeds the largest term, so when every term sits near the largest float and
+    the sum rounds past it, the largest float is the right answer to the last place.
+    """
+    if not values.size:
+        return 0.0
+    with np.errstate(over="ignore"):
+        total = float(np.sum(values / values.size))
+    big = float(np.finfo(float).max)
+    return min(max(total, -big), big)
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,20 @@
-"""Every test gets its own config directory: nothing reads or writes the real one."""
+"""Shared test set-up: a private config directory per test, and reproducible property tests."""
+
+import os
 
 import pytest
+from hypothesis import settings
+
+# In CI, property tests use a fixed sequence of examples so a run is reproducible; locally they
+# explore new examples on every run (and remember failures in .hypothesis/).
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
 def private_config_dir(tmp_path, monkeypatch):
-    """Point neuron-tui's config directory at a fresh temporary folder."""
+    """Point neuron-tui's config directory at a fresh temporary folder: nothing touches ~."""
     folder = tmp_path / "config"
     monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(folder))
     return folder

@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
+from textual.geometry import Size
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -58,6 +60,32 @@ class NeuronApp(App[None]):
         if notice:
             # After the switch, so the notice shows on the screen the reader is looking at.
             self.call_after_refresh(self.notify, notice, severity="warning", timeout=10)
+        self.call_after_refresh(self._check_size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cover the app with a message while the terminal is too small; uncover it after."""
+        # This runs before App's own handler has stored the new size, so use the event's.
+        self._check_size(event.size)
+
+    @property
+    def too_small(self) -> bool:
+        """Whether the terminal is below the smallest usable size."""
+        from tui.screens.too_small import too_small
+
+        return too_small(self.size.width, self.size.height)
+
+    def _check_size(self, size: Size | None = None) -> None:
+        from tui.screens.too_small import TooSmallScreen, too_small
+
+        size = size or self.size
+        small = too_small(size.width, size.height)
+        covered = isinstance(self.screen, TooSmallScreen)
+        if small and not covered:
+            self.push_screen(TooSmallScreen())
+        elif small:
+            self.screen.describe(size.width, size.height)
+        elif covered:
+            self.pop_screen()
 
     def _make_lab(self) -> Screen:
         from core.activations import SIGMOID
@@ -90,7 +118,12 @@ class NeuronApp(App[None]):
             self.notify(error + " Your place will not be remembered.", severity="warning")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer only the way to the other place: Lab from the book, Book from the lab."""
+        """Offer only the way to the other place: Lab from the book, Book from the lab.
+
+        While the terminal is too small only quitting works, so nothing changes unseen.
+        """
+        if self.progress is not None and self.too_small:
+            return action in ("quit", "help_quit")
         if action in ("open_lab", "open_book"):
             return self.current_mode != ("lab" if action == "open_lab" else "book")
         return True
@@ -110,7 +143,7 @@ class NeuronApp(App[None]):
         from tui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss()
+            self.screen.action_close()
             return
         self.push_screen(HelpScreen(help_sections(self.screen)))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 MAX_TYPED = 40
 """Longest text accepted as a number; anything longer is refused before parsing."""
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 MINUS = "−"
 
 
@@ -44,6 +44,8 @@ def parse_number(text: str, bounds: Bounds) -> float:
     value = float(raw)
     if not math.isfinite(value):
         raise ValueError("too large to be a number here")
+    if value == 0 and re.search(r"[1-9]", raw.split("e")[0].split("E")[0]):
+        raise ValueError("too small: it would round to 0")
     if bounds.integer and value != int(value):
         raise ValueError("type a whole number")
     if not bounds.lo <= value <= bounds.hi:

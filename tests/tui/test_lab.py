@@ -72,7 +72,9 @@ async def test_a_bad_entry_is_refused_beside_the_field_and_the_old_value_stays(a
 
 async def test_typing_a_number_on_a_field_sets_it(app):
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press(*"1.5", "enter")
+        await pilot.press(*"1.5")
+        assert "w₁ 1.5 " in screen_text(app)  # what is being typed is visible in the field
+        await pilot.press("enter")
         await pilot.pause()
         assert lab(app).view.state.neuron.w[0] == 1.5
         assert "w₁ 1.500" in screen_text(app)

@@ -18,6 +18,7 @@ def test_accepts_plain_numbers(text, value):
     ("inf", "not a number"), ("1e999", "too large"), ("1,5", "use a point"),
     ("101", "out of range"), ("-1e5", "out of range"), ("1" * 60, "too long"),
     ("0x10", "not a number"), ("1 2", "not a number"), ("__import__('os')", "not a number"),
+    ("1e-400", "too small"), ("١٢", "not a number"), ("1_000", "not a number"),
 ])
 def test_refuses_with_a_reason(text, why):
     with pytest.raises(ValueError, match=why):

@@ -40,7 +40,9 @@ class CostLab(SteppingLab[Pair]):
                      for loss in (MSE, BCE))
 
     def advance(self, snap: Pair) -> Pair | None:
-        """One step of each."""
+        """One step of each, unless either has diverged or its next step would overflow."""
+        if any(s.diverged or not plan_step(s).finite for s in snap):
+            return None
         return tuple(step(s) for s in snap)
 
     def compose(self) -> ComposeResult:
@@ -69,7 +71,9 @@ class CostLab(SteppingLab[Pair]):
         """The table and both curves."""
         pal = Palette.from_app(self.app)
         run = " ▶ running" if self.running else ""
-        rows = [Text(f"step {self.current[0].steps} · x = 1, y = 1{run}", style="bold"),
+        stuck = any(s.diverged or not plan_step(s).finite for s in self.current)
+        head = "diverged: u undoes, or lower η" if stuck else f"step {self.current[0].steps} · x = 1, y = 1{run}"
+        rows = [Text(head, style=pal.bad.style if stuck else "bold"),
                 Text(f"{'cost':15} {'a':>7} {'C':>7} {'∂C/∂w':>8}", style="bold")]
         for which, (s, role) in enumerate(zip(self.current, (pal.curve, pal.derivative))):
             rows.append(Text(f"━ {s.loss.title:13} {fmt(self.output(which)):>7} {fmt(s.cost):>7} "
@@ -82,6 +86,8 @@ class CostLab(SteppingLab[Pair]):
             xs = tuple(float(snap[k].steps) for snap in shown)
             curves.append(Series(xs, tuple(snap[k].cost for snap in shown), role.plot))
         self.query_one("#cost-curves", PlotView).plot(PlotSpec(series=tuple(curves)))
+        for key in ("w0", "b0", "lr"):
+            self.query_one(f"#{key}", NumberField).set_value(getattr(self, key))
 
     @on(NumberField.Changed)
     def _edit(self, event: NumberField.Changed) -> None:

@@ -29,7 +29,7 @@ def chapter_line(number: int, progress: Progress) -> str:
 class ContentsScreen(ModalScreen[int | None]):
     """Pick a chapter (enter, or its digit) or the lab (0); escape goes back."""
 
-    BINDINGS = [Binding("escape,t", "dismiss(None)", "Close")] + [
+    BINDINGS = [Binding("escape,t", "close", "Close")] + [
         Binding(str(n), f"pick({n})", f"Chapter {n}", show=False) for n in range(0, 10)
     ]
 
@@ -61,11 +61,21 @@ class ContentsScreen(ModalScreen[int | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Open what was chosen."""
-        self.dismiss(int(event.option.id or 0))
+        self._close(int(event.option.id or 0))
 
     def action_pick(self, number: int) -> None:
         """A digit: open that chapter (0 is the lab); a digit with no chapter rings the bell."""
         if number == LAB or 1 <= number <= len(CHAPTERS):
-            self.dismiss(number)
+            self._close(number)
         else:
             self.app.bell()
+
+    def action_close(self) -> None:
+        """Escape: back to the book, nothing chosen."""
+        self._close(None)
+
+    def _close(self, choice: int | None) -> None:
+        # Keys can arrive faster than the screen closes (enter and a digit in one burst):
+        # only the first choice counts, and a closed screen is never dismissed twice.
+        if self.is_current:
+            self.dismiss(choice)

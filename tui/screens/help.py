@@ -51,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
     """A scrollable key map built from the lab screen's own BINDINGS."""
 
     BINDINGS = [
-        Binding("escape,question_mark,q", "dismiss", "Close help"),
+        Binding("escape,question_mark,q", "close", "Close help"),
     ]
 
     DEFAULT_CSS = """
@@ -76,3 +76,8 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         """Focus the text so the arrow keys and page keys scroll it."""
         self.query_one(VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        """Close, once, however fast the keys come."""
+        if self.is_current:
+            self.dismiss()

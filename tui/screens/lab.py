@@ -124,16 +124,24 @@ class LabScreen(Screen):
         self.history.push(state)
         self.state = state
 
-    async def watch_state(self, old: TrainState | None, new: TrainState) -> None:
-        """Hand the new snapshot to every pane."""
+    def watch_state(self, old: TrainState | None, new: TrainState) -> None:
+        """Hand the new snapshot to every pane; reshape the editor first if the inputs changed."""
+        if self.query_one(NeuronEditor).n_inputs != new.data.n_inputs:
+            self.call_later(self._reshape_editor)
+        self._redraw()
+
+    async def _reshape_editor(self) -> None:
+        # Runs in turn with other messages, so two dataset switches in one burst of keys
+        # reshape one after the other; the editor draws nothing until its shape matches.
         editor = self.query_one(NeuronEditor)
-        if editor.n_inputs != new.data.n_inputs:
-            # Recomposing removes the focused field; keep the focus in the editor.
-            focus_in_editor = self.focused is None or editor in self.focused.ancestors_with_self
-            editor.n_inputs = new.data.n_inputs
-            await editor.recompose()
-            if focus_in_editor:
-                self.query_one("#w-0").focus()
+        target = self.state.data.n_inputs
+        if editor.n_inputs == target:
+            return
+        focus_in_editor = self.focused is None or editor in self.focused.ancestors_with_self
+        editor.n_inputs = target
+        await editor.recompose()
+        if focus_in_editor:
+            self.query_one("#w-0").focus()
         self._redraw()
 
     def _redraw(self) -> None:

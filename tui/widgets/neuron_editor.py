@@ -35,8 +35,10 @@ class NeuronEditor(Vertical):
             for i in range(self.n_inputs):
                 yield NumberField(f"x{sub(i + 1)}", 0.0, VALUE_BOUNDS, nudge=self._step_nudge,
                                   editable=False, id=f"x-{i}")
-                yield NumberField(f"w{sub(i + 1)}", 0.0, VALUE_BOUNDS, nudge=self._step_nudge,
-                                  id=f"w-{i}")
+                w_field = NumberField(f"w{sub(i + 1)}", 0.0, VALUE_BOUNDS, nudge=self._step_nudge,
+                                      id=f"w-{i}")
+                w_field.add_class("w-field")
+                yield w_field
             yield NumberField("y", 0.0, VALUE_BOUNDS, nudge=self._step_nudge, editable=False,
                               id="y")
             yield NumberField("b", 0.0, VALUE_BOUNDS, nudge=self._step_nudge, id="b")
@@ -45,8 +47,14 @@ class NeuronEditor(Vertical):
             yield NumberField("nudge", 0.1, NUDGE_BOUNDS, nudge=self._scale_nudge, id="nudge")
 
     def update_view(self, view: LabView) -> None:
-        """Show the state's numbers; x and y are editable only for the single example."""
+        """Show the state's numbers; x and y are editable only for the single example.
+
+        Until the editor has been recomposed for the state's number of inputs, it shows nothing
+        new (the screen reshapes it and redraws).
+        """
         st = view.state
+        if self.n_inputs != st.data.n_inputs or len(self.query(".w-field")) != self.n_inputs:
+            return
         editable = st.data.editable
         x = st.data.X[st.example]
         for i in range(self.n_inputs):

@@ -34,7 +34,9 @@ class NumberField(Widget, can_focus=True):
     NumberField > Horizontal { height: 1; }
     NumberField .nf-label { width: auto; min-width: 3; padding-right: 1; color: $text-muted; }
     NumberField .nf-value { width: 1fr; }
-    NumberField Input { height: 1; border: none; padding: 0; width: 1fr; background: $boost; }
+    NumberField Input, NumberField Input:focus {
+        height: 1; border: none; padding: 0; width: 1fr; background: $boost;
+    }
     NumberField .nf-error { color: $error; height: auto; display: none; }
     NumberField.-invalid .nf-error { display: block; }
     NumberField:focus { background: $primary 30%; }
@@ -129,6 +131,8 @@ class NumberField(Widget, can_focus=True):
             return
         text = self._text() if initial is None else initial
         editor = Input(value=text, select_on_focus=initial is None, max_length=64)
+        # A blinking cursor repaints twice a second, which over SSH is a steady trickle of bytes.
+        editor.cursor_blink = False
         self.query_one(".nf-value").display = False
         await self.query_one(Horizontal).mount(editor)
         editor.focus()

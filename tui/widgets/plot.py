@@ -114,6 +114,7 @@ class PlotView(LinesView):
         """Re-render the plot at the current size."""
         width, height = self.size.width, self.size.height
         if width < 10 or height < 3:
+            self._built_for = None  # so growing back to the old size draws again
             self.show([])
             return
         key = (self._spec, width, height)

@@ -1,0 +1,71 @@
+"""Long random-key run: how many keys the app survives on every screen and size.
+
+Run from the repository root:  python benchmarks/monkey.py [--keys 50000] [--seed 0]
+
+Keys are spread evenly over the lab and the five chapters at 80×24, 40×12 and 200×60, sent in
+bursts as fast as a person mashing. Each session ends by checking that the app still answers a
+key. Prints keys sent, keys survived (sent before any failure), sessions and failures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.tui.monkey import SIZES, STARTS, mash, still_responds  # noqa: E402
+from tui.app import NeuronApp  # noqa: E402
+
+
+async def session(start: str, chapter: int | None, size: tuple[int, int], keys: int,
+                  rng: random.Random) -> tuple[int, str | None]:
+    """Mash ``keys`` keys at one screen and size; return keys sent and any failure."""
+    app = NeuronApp(start=start, chapter=chapter)
+    sent = 0
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            sent = await mash(app, pilot, rng, keys)
+            if not await still_responds(app, pilot):
+                return sent, "stopped answering keys"
+    except Exception:  # noqa: BLE001 - a benchmark reports every failure rather than stopping
+        return sent, traceback.format_exc(limit=3)
+    return sent, None
+
+
+async def main() -> None:
+    """Run the sessions and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keys", type=int, default=50_000)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    os.environ["NEURON_TUI_CONFIG_DIR"] = tempfile.mkdtemp()
+    plan = [(s, c, size) for s, c in STARTS for size in SIZES]
+    per = max(1, args.keys // len(plan))
+    rng = random.Random(args.seed)
+    t0, sent, failures, rounds = time.perf_counter(), 0, [], 0
+    while sent < args.keys:
+        for start, chapter, size in plan:
+            n, failure = await session(start, chapter, size, min(per, args.keys - sent), rng)
+            sent += n
+            if failure:
+                failures.append(f"{start} {chapter} {size}: {failure}")
+            if sent >= args.keys:
+                break
+        rounds += 1
+    survived = sent if not failures else "see failures"
+    print(f"keys sent {sent} · keys survived {survived} · sessions {rounds * len(plan)} · "
+          f"failures {len(failures)} · {time.perf_counter() - t0:.0f} s · seed {args.seed}")
+    for f in failures:
+        print(f)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,51 @@
+"""Thousands of random keys on every screen and size: no exception, and the app still answers."""
+
+import random
+import zlib
+
+import pytest
+
+from tests.tui.monkey import SIZES, STARTS, mash, still_responds
+from tui.app import NeuronApp
+
+KEYS_PER_SESSION = 170  # 6 screens × 3 sizes × 170 = 3,060 keys in all
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("start,chapter", STARTS, ids=[f"{s}{c or ''}" for s, c in STARTS])
+async def test_random_keys_break_nothing(start, chapter, size):
+    seed = zlib.crc32(repr((start, chapter, size)).encode())  # stable across runs
+    app = NeuronApp(start=start, chapter=chapter)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        sent = await mash(app, pilot, random.Random(seed), KEYS_PER_SESSION)
+        assert sent == KEYS_PER_SESSION
+        assert await still_responds(app, pilot)
+
+
+async def test_contents_closed_by_two_keys_in_one_burst():
+    from tests.tui.monkey import key_event
+    from tui.screens.book import BookScreen
+
+    app = NeuronApp(start="book", chapter=5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        for key in ("enter", "3", "escape", "2"):
+            app._driver.send_message(key_event(key))
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, BookScreen) and app.screen.number in (3, 5)
+
+
+async def test_dataset_switches_faster_than_the_editor_reshapes():
+    from tests.tui.monkey import key_event
+
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for key in "dddddDDdddDdDDdd" * 3:
+            app._driver.send_message(key_event(key))
+        await pilot.pause(0.5)
+        state = app.screen.view.state
+        fields = app.screen.query(".w-field")
+        assert len(fields) == state.data.n_inputs
+        assert [f.value for f in fields] == list(state.neuron.w)

@@ -1,0 +1,40 @@
+"""Shown instead of a broken layout when the terminal is smaller than the app can use."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+"""The smallest terminal the book and the lab lay out in."""
+
+
+def too_small(width: int, height: int) -> bool:
+    """Whether a terminal of this size is below the minimum."""
+    return width < MIN_WIDTH or height < MIN_HEIGHT
+
+
+class TooSmallScreen(ModalScreen[None]):
+    """Covers everything until the terminal is large enough; nothing underneath changes."""
+
+    DEFAULT_CSS = """
+    TooSmallScreen { align: center middle; background: $background; }
+    TooSmallScreen > Static { width: 100%; height: auto; content-align: center middle;
+        text-align: center; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        """The message, sized to what is there."""
+        yield Static(id="too-small-message")
+
+    def on_mount(self) -> None:
+        """Say what size is needed."""
+        self.describe(self.app.size.width, self.app.size.height)
+
+    def describe(self, width: int, height: int) -> None:
+        """Update the message for the terminal's current size."""
+        self.query_one(Static).update(
+            f"neuron-tui needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; "
+            f"this one is {width}×{height}.\nMake the window larger: everything is kept as it "
+            "was. (q quits.)")

@@ -44,8 +44,11 @@ class NeuronApp(App[None]):
         self.progress = None
         self._save_warned = False
 
-    def on_mount(self) -> None:
-        """Read the reader's place, then open the book or the lab."""
+    async def on_mount(self) -> None:
+        """Read the reader's place, then open the book or the lab.
+
+        The switch is awaited, so keys typed during start-up wait until a screen is there.
+        """
         from tui import progress as saved
         from tui.screens.book import BookScreen
 
@@ -55,7 +58,7 @@ class NeuronApp(App[None]):
         self.add_mode("lab", self._make_lab)
         self.add_mode("book", lambda: BookScreen(chapter))
         place = self.start or ("book" if self.start_chapter else self.progress.place)
-        self.switch_mode(place)
+        await self.switch_mode(place)
         self.record_place(place, chapter if place == "book" else None)
         if notice:
             # After the switch, so the notice shows on the screen the reader is looking at.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +35,7 @@ class BookScreen(Screen):
     def __init__(self, chapter: int) -> None:
         super().__init__()
         self.number = chapter
+        self._switching = asyncio.Lock()
 
     @property
     def chapter(self) -> Chapter:
@@ -63,7 +66,14 @@ class BookScreen(Screen):
         return self.query_one("#lab-holder").query_one(ChapterLab)
 
     async def show_chapter(self, number: int) -> None:
-        """Replace prose, lab and exercises with chapter ``number``'s, and remember the place."""
+        """Replace prose, lab and exercises with chapter ``number``'s, and remember the place.
+
+        Switches run one at a time, however fast the keys that ask for them arrive.
+        """
+        async with self._switching:
+            await self._show_chapter(number)
+
+    async def _show_chapter(self, number: int) -> None:
         self.number = number
         ch = self.chapter
         holder = self.query_one("#lab-holder")
@@ -91,11 +101,12 @@ class BookScreen(Screen):
         """The table of contents."""
         self.app.push_screen(ContentsScreen(self.app.progress), self._picked)
 
-    async def _picked(self, choice: int | None) -> None:
+    def _picked(self, choice: int | None) -> None:
+        # Runs while the contents screen is still closing: act once this screen is back.
         if choice == LAB:
-            self.app.action_open_lab()
+            self.call_later(self.app.action_open_lab)
         elif choice is not None:
-            await self.show_chapter(choice)
+            self.call_later(self.show_chapter, choice)
 
     def action_exercise(self) -> None:
         """Focus the exercises, so 1/2/3 answer."""

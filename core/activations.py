@@ -18,10 +18,13 @@ LEAKY_SLOPE = 0.01
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
-    """σ(z) computed from e^(−|z|), which never overflows."""
+    """σ(z) from e = e^(−|z|), which never overflows: 1/(1+e) for z ≥ 0, e/(1+e) below.
+
+    Both cases share one division, (1 or e)/(1 + e): one pass of exp and one of division.
+    """
     z = np.asarray(z, dtype=float)
     e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
 def _sigmoid_prime(z: np.ndarray) -> np.ndarray:

@@ -28,35 +28,52 @@ PARAM_LIMIT = 1e6
 class StepRecord:
     """Everything one gradient-descent step computed, for m examples and d inputs.
 
+    A step computes only what the update needs (z, a, ∂C/∂z, the gradient, the new neuron);
+    the cost and the two chain-rule factors are worked out when first read, so a step on a
+    large dataset costs no more than its unavoidable kernels.
+
     Attributes:
         mode: ``"batch"`` (all examples) or ``"stochastic"`` (one).
         indices: which examples the step used, shape (m,).
         z: pre-activations w·x + b, shape (m,).
         a: activations f(z), shape (m,).
-        cost: the cost C on those examples before the update.
-        dc_da: ∂C/∂aᵢ, shape (m,).
-        da_dz: f′(zᵢ), shape (m,).
+        y: the targets of those examples, shape (m,).
         delta: ∂C/∂zᵢ = ∂C/∂aᵢ · f′(zᵢ) (computed fused where that is more exact), shape (m,).
         grad_w: ∂C/∂w = Σᵢ ∂C/∂zᵢ · xᵢ, shape (d,).
         grad_b: ∂C/∂b = Σᵢ ∂C/∂zᵢ.
         lr: the learning rate η.
         old: the neuron before the step.
         new: the neuron after w ← w − η·∂C/∂w, b ← b − η·∂C/∂b.
+        loss: the cost function.
     """
 
     mode: Mode
     indices: np.ndarray
     z: np.ndarray
     a: np.ndarray
-    cost: float
-    dc_da: np.ndarray
-    da_dz: np.ndarray
+    y: np.ndarray
     delta: np.ndarray
     grad_w: np.ndarray
     grad_b: float
     lr: float
     old: Neuron
     new: Neuron
+    loss: Loss
+
+    @cached_property
+    def cost(self) -> float:
+        """The cost C on the step's examples before the update."""
+        return self.loss.cost(self.z, self.a, self.y, self.old.activation)
+
+    @cached_property
+    def dc_da(self) -> np.ndarray:
+        """∂C/∂aᵢ, shape (m,)."""
+        return self.loss.grad(self.a, self.y)
+
+    @cached_property
+    def da_dz(self) -> np.ndarray:
+        """f′(zᵢ), shape (m,)."""
+        return self.old.activation.df(self.z)
 
     @property
     def grad(self) -> np.ndarray:
@@ -65,9 +82,8 @@ class StepRecord:
 
     @property
     def finite(self) -> bool:
-        """Whether every number of the step, including the new parameters, is finite."""
-        return bool(np.isfinite(self.cost) and np.all(np.isfinite(self.new.params))
-                    and np.all(np.isfinite(self.grad)))
+        """Whether the gradient and the new parameters are all finite."""
+        return bool(np.all(np.isfinite(self.new.params)) and np.all(np.isfinite(self.grad)))
 
 
 @dataclass(frozen=True, eq=False)
@@ -131,9 +147,12 @@ def batch_indices(state: TrainState) -> np.ndarray:
 
 
 def plan_step(state: TrainState) -> StepRecord:
-    """Compute the next step without taking it: forward, cost, backward and the new neuron."""
+    """Compute the next step without taking it: forward, backward and the new neuron."""
     idx = batch_indices(state)
-    X, y = state.data.X[idx], state.data.y[idx]
+    if state.mode == "batch":
+        X, y = state.data.X, state.data.y  # all of it: no copy
+    else:
+        X, y = state.data.X[idx], state.data.y[idx]
     neuron, act, loss = state.neuron, state.neuron.activation, state.loss
     fw = neuron.forward(X)
     delta = loss.delta(fw.z, fw.a, y, act)
@@ -141,11 +160,8 @@ def plan_step(state: TrainState) -> StepRecord:
         grad_w = delta @ X
         grad_b = float(np.sum(delta))
         new = neuron.with_params(w=neuron.w - state.lr * grad_w, b=neuron.b - state.lr * grad_b)
-    return StepRecord(
-        mode=state.mode, indices=idx, z=fw.z, a=fw.a, cost=loss.cost(fw.z, fw.a, y, act),
-        dc_da=loss.grad(fw.a, y), da_dz=act.df(fw.z), delta=delta, grad_w=grad_w,
-        grad_b=grad_b, lr=state.lr, old=neuron, new=new,
-    )
+    return StepRecord(mode=state.mode, indices=idx, z=fw.z, a=fw.a, y=y, delta=delta,
+                      grad_w=grad_w, grad_b=grad_b, lr=state.lr, old=neuron, new=new, loss=loss)
 
 
 def apply_step(state: TrainState, record: StepRecord) -> TrainState:
@@ -158,5 +174,5 @@ def apply_step(state: TrainState, record: StepRecord) -> TrainState:
 
 
 def step(state: TrainState) -> TrainState:
-    """One gradient-descent step: forward, cost, backward, update."""
+    """One gradient-descent step: forward, backward, update (the cost is read on demand)."""
     return apply_step(state, plan_step(state))

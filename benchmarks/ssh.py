@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import tempfile
 import sys
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def main() -> None:
     parser.add_argument("--colours", default="256,truecolor,16")
     args = parser.parse_args()
     bare = [sys.executable, str(HERE / "bare_app.py")]
-    lab = [sys.executable, "-m", "tui"]
+    lab = [sys.executable, "-m", "tui", "--lab"]
+    os.environ["NEURON_TUI_CONFIG_DIR"] = tempfile.mkdtemp()  # never the reader's own progress
     print(f"{os.cpu_count()} cores · {args.size} · {args.runs} runs × {args.steps} step keys")
     print(f"{'colours':10} {'figure':22} {'bare':>10} {'neuron-tui':>11} {'ratio':>7}")
     for colours in args.colours.split(","):

@@ -41,21 +41,26 @@ def lab_state(app):
 SCREENS = [("lab", None), ("lab-single", None)] + [("book", n) for n in range(1, 6)]
 
 
-async def _open(app, pilot, where):
+def _app(where, chapter):
+    return NeuronApp(start="lab" if where.startswith("lab") else "book", chapter=chapter)
+
+
+async def _editable_fields(app, pilot, where):
+    """The screen's editable fields, after switching the lab to the single example if asked."""
+    await pilot.pause()
     if where == "lab-single":
         app.screen.set_dataset("single")
         await pilot.pause()
+    fields = [f for f in app.screen.query(NumberField) if f.editable]
+    assert fields
+    return fields
 
 
 @pytest.mark.parametrize("where,chapter", SCREENS)
 async def test_every_field_refuses_junk_and_keeps_its_value(where, chapter):
-    app = NeuronApp(start="lab" if where.startswith("lab") else "book", chapter=chapter)
+    app = _app(where, chapter)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await _open(app, pilot, where)
-        fields = [f for f in app.screen.query(NumberField) if f.editable]
-        assert fields
-        for field in fields:
+        for field in await _editable_fields(app, pilot, where):
             outside = repr(field.bounds.hi * 10 + 1)
             for text in SHORT_JUNK[:1] + [outside]:
                 before_value, before_state = field.value, lab_state(app)
@@ -74,11 +79,9 @@ async def test_every_field_refuses_junk_and_keeps_its_value(where, chapter):
 
 @pytest.mark.parametrize("where,chapter", SCREENS)
 async def test_every_field_accepts_a_valid_value(where, chapter):
-    app = NeuronApp(start="lab" if where.startswith("lab") else "book", chapter=chapter)
+    app = _app(where, chapter)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await _open(app, pilot, where)
-        for field in [f for f in app.screen.query(NumberField) if f.editable]:
+        for field in await _editable_fields(app, pilot, where):
             target = field.bounds.lo + (field.bounds.hi - field.bounds.lo) * 0.001
             target = int(target) + 1 if field.bounds.integer else round(target, 3)
             field.focus()

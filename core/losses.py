@@ -143,7 +143,9 @@ class BinaryCrossEntropy(Loss):
     def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation) -> np.ndarray:
         """∂C/∂zᵢ; with a sigmoid this is exactly (aᵢ − yᵢ)/n."""
         if act.name == "sigmoid":
-            return (np.asarray(a, float) - np.asarray(y, float)) / np.size(a)
+            d = np.subtract(a, y, dtype=float)
+            d /= d.size
+            return d
         return super().delta(z, a, y, act)
 
 

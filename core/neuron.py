@@ -49,7 +49,9 @@ class Neuron:
 
     def weighted_sum(self, x: np.ndarray) -> np.ndarray:
         """z = x·w + b for one example x of shape (d,) or a batch of shape (n, d)."""
-        return np.asarray(x, dtype=float) @ self.w + self.b
+        z = np.asarray(x, dtype=float) @ self.w
+        z += self.b  # in place: no second array the size of the batch
+        return z
 
     def forward(self, x: np.ndarray) -> Forward:
         """Run the neuron on one example (d,) or a batch (n, d)."""

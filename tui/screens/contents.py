@@ -37,7 +37,7 @@ class ContentsScreen(ModalScreen[int | None]):
     ContentsScreen { align: center middle; }
     ContentsScreen > Vertical { width: 60; max-width: 95%; height: auto; max-height: 90%;
         border: round $primary; background: $surface; padding: 0 1; }
-    ContentsScreen OptionList { height: auto; border: none; }
+    ContentsScreen OptionList, ContentsScreen OptionList:focus { height: auto; border: none; }
     """
 
     def __init__(self, progress: Progress) -> None:

@@ -50,13 +50,12 @@ class NeuronApp(App[None]):
         The switch is awaited, so keys typed during start-up wait until a screen is there.
         """
         from tui import progress as saved
-        from tui.screens.book import BookScreen
 
         self.progress_file = self.progress_file or saved.progress_path()
         self.progress, notice = saved.load(self.progress_file, N_CHAPTERS)
         chapter = self.start_chapter or self.progress.chapter
         self.add_mode("lab", self._make_lab)
-        self.add_mode("book", lambda: BookScreen(chapter))
+        self.add_mode("book", lambda: self._make_book(chapter))
         place = self.start or ("book" if self.start_chapter else self.progress.place)
         await self.switch_mode(place)
         self.record_place(place, chapter if place == "book" else None)
@@ -89,6 +88,14 @@ class NeuronApp(App[None]):
             self.screen.describe(size.width, size.height)
         elif covered:
             self.pop_screen()
+
+    @staticmethod
+    def _make_book(chapter: int) -> Screen:
+        # Imported here: the book (Markdown, every chapter's lab) costs ~47 ms of imports that
+        # a start in the lab does not need before its first screen.
+        from tui.screens.book import BookScreen
+
+        return BookScreen(chapter)
 
     def _make_lab(self) -> Screen:
         from core.activations import SIGMOID

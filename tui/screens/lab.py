@@ -21,7 +21,7 @@ from core.train import MODES, TrainState, apply_step, new_state, plan_step, step
 from tui.bounds import LR_BOUNDS, SEED_BOUNDS
 from tui.palette import Palette
 from tui.plots import activation_spec, cost_spec
-from tui.view import PHASES, LabView, sub
+from tui.view import LabView, sub
 from tui.widgets.arithmetic import ArithmeticView
 from tui.widgets.neuron_editor import NeuronEditor
 from tui.widgets.number_field import NumberField
@@ -165,12 +165,12 @@ class LabScreen(Screen):
     def _set_titles(self, st: TrainState) -> None:
         act = st.neuron.activation
         deriv = f"  and {act.symbol}′(z)" if self.show_derivative else ""
-        phase = f" · phase {self.phase}: {PHASES[self.phase]}" if self.phase else ""
         running = " ▶ running" if self._timer else ""
         titles = {
             "#editor": (f"Neuron · {st.data.title}", "⏎ edit · +/- nudge · n/p example"),
             "#act-pane": (f"{act.formula}{deriv}", ""),
-            "#arith-pane": (f"Arithmetic{phase}", ""),
+            # The phase is named in the training headline; a title change would repaint the pane.
+            "#arith-pane": ("Arithmetic", ""),
             "#train-pane": (f"Training · {st.loss.title} · {st.mode}{running}", ""),
             "#cost-pane": ("Cost over steps", ""),
         }

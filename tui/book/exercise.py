@@ -14,6 +14,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from tui.palette import Palette
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -130,7 +132,9 @@ class ExercisePanel(Static, can_focus=True):
         verdict = ex.check(self.lab)
         correct = verdict.answer == choice
         mark = "✓ Right. " if correct else f"✗ Not quite: the answer is “{ex.options[verdict.answer]}”. "
-        self.result = Text(mark + verdict.why, style="green" if correct else "yellow")
+        palette = Palette.from_app(self.app)
+        self.result = Text(mark + verdict.why,
+                           style=(palette.good if correct else palette.bad).style)
         self.refresh_text()
         self.post_message(self.Answered(ex, correct))
 

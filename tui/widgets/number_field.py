@@ -160,28 +160,21 @@ class NumberField(Widget, can_focus=True):
         if self.submit_text(event.value):
             await self._close_editor()
 
-    async def _close_editor(self) -> None:
+    async def _close_editor(self, refocus: bool = True) -> None:
+        """Remove the inline editor and show the value again (focus back here if asked)."""
         for editor in self.query(Input):
             await editor.remove()
         self.query_one(".nf-value").display = True
-        self.focus()
+        if refocus:
+            self.focus()
 
     async def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        """Leaving the editor without enter cancels the edit."""
-        if isinstance(event.widget, Input):
-            await self._close_editor_if_unfocused()
-
-    async def _close_editor_if_unfocused(self) -> None:
-        if self.editing and not any(i.has_focus for i in self.query(Input)):
-            for editor in self.query(Input):
-                await editor.remove()
-            self.query_one(".nf-value").display = True
+        """Leaving the editor without enter cancels the edit; the focus goes where it went."""
+        if isinstance(event.widget, Input) and not any(i.has_focus for i in self.query(Input)):
+            await self._close_editor(refocus=False)
 
     def key_escape(self) -> None:
         """Escape while editing: close the editor and keep the old value."""
         if self.editing:
             self.show_error("")
-            self.call_after_refresh(self._cancel)
-
-    async def _cancel(self) -> None:
-        await self._close_editor()
+            self.call_after_refresh(self._close_editor)

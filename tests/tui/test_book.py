@@ -198,3 +198,18 @@ async def test_exercise_question_follows_the_lab():
         await pilot.press("enter", *"-2", "enter")
         panel = app.screen.query_one(ExercisePanel)
         assert "x₁ = −2.000" in str(panel.render())
+
+
+async def test_leaving_the_lab_pauses_a_run():
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause(0.2)
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("L")
+        await pilot.pause()
+        lab = app.screen
+        steps = lab.view.state.steps
+        await pilot.pause(0.3)
+        assert lab.view.state.steps == steps and "running" not in screen_text(app)

@@ -102,6 +102,12 @@ class LabScreen(Screen):
         self.state = self.history.current
         self.query_one("#w-0").focus()
 
+    def on_screen_suspend(self) -> None:
+        """Leaving the lab (for the book, say) pauses a run rather than training unseen."""
+        if self._timer is not None:
+            self._stop()
+            self._redraw()
+
     def _theme_changed(self, _theme: object) -> None:
         self._palette = Palette.from_app(self.app)
         self._redraw()

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.layers import MLP
+from core.activations import LINEAR, Activation
+from core.init import XAVIER
+from core.layers import MLP, Dense
 
 
 def fold(net: MLP) -> tuple[np.ndarray, np.ndarray]:
@@ -49,3 +51,14 @@ def collapse(net: MLP, X: np.ndarray) -> Collapse:
     return Collapse(folded_gap=float(np.max(np.abs(out - folded))),
                     best_gap=float(np.max(np.abs(out - best))),
                     scale=float(np.max(np.abs(out))))
+
+
+def random_stack(sizes: list[int], between: Activation, seed: int) -> MLP:
+    """Layers of widths ``sizes`` with normal weights (Xavier spread) and normal biases, the
+    activation ``between`` after every layer but the last, which stays linear."""
+    rng = np.random.default_rng(seed)
+    layers = []
+    for k, (i, o) in enumerate(zip(sizes[:-1], sizes[1:])):
+        act = between if k < len(sizes) - 2 else LINEAR
+        layers.append(Dense(rng.normal(0.0, XAVIER.std(i, o), (i, o)), rng.normal(0.0, 0.5, o), act))
+    return MLP(tuple(layers))

@@ -23,6 +23,8 @@ from core.losses import Loss
 from core.neuron import Neuron
 
 SUBSCRIPTS = "₁₂₃₄₅₆₇₈₉"
+LOSS_DERIVATIVES = {"mse": "2(a − y)", "bce": "(a − y) / (a(1 − a))"}
+"""∂C/∂a for one example, written out, by loss name."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class Node:
         local: the local derivative's value: how this node's value moves per unit of the
             node it feeds (for C, which feeds nothing, 1).
         grad: ∂C/∂node, the gradient the chain rule delivers to it.
+        parent: the node this one feeds, whose gradient times ``local`` gives ``grad``
+            ("" for C).
     """
 
     name: str
@@ -45,6 +49,7 @@ class Node:
     local_name: str
     local: float
     grad: float
+    parent: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,17 +87,18 @@ def trace(neuron: Neuron, x: np.ndarray, y: float, loss: Loss) -> Trace:
     sym = act.symbol
     top = [
         Node("C", f"{loss.name}(a, y)", c, "∂C/∂C", 1.0, 1.0),
-        Node("a", f"{sym}(z)", a, "∂C/∂a", dc_da, dc_da),
-        Node("z", "s + b", z, f"∂a/∂z = {sym}′(z)", da_dz, dc_dz),
-        Node("b", "bias", b, "∂z/∂b = 1", 1.0, dc_dz),
-        Node("s", "Σ pᵢ", s, "∂z/∂s = 1", 1.0, dc_dz),
+        Node("a", f"{sym}(z)", a, f"∂C/∂a = {LOSS_DERIVATIVES.get(loss.name, 'dC/da')}",
+             dc_da, dc_da, "C"),
+        Node("z", "s + b", z, f"∂a/∂z = {sym}′(z)", da_dz, dc_dz, "a"),
+        Node("b", "bias", b, "∂z/∂b = 1", 1.0, dc_dz, "z"),
+        Node("s", "Σ pᵢ", s, "∂z/∂s = 1", 1.0, dc_dz, "z"),
     ]
     products, weights = [], []
     for i in range(x.size):
         k = _sub(i)
-        products.append(Node(f"p{k}", f"w{k}·x{k}", float(p[i]), f"∂s/∂p{k} = 1", 1.0, dc_dz))
+        products.append(Node(f"p{k}", f"w{k}·x{k}", float(p[i]), f"∂s/∂p{k} = 1", 1.0, dc_dz, "s"))
         weights.append(Node(f"w{k}", "weight", float(w[i]), f"∂p{k}/∂w{k} = x{k}",
-                            float(x[i]), dc_dz * float(x[i])))
+                            float(x[i]), dc_dz * float(x[i]), f"p{k}"))
     backward = tuple(top + products + weights)
     forward = tuple(products) + (top[4], top[2], top[1], top[0])
     return Trace(forward=forward, backward=backward, grad_w=dc_dz * x, grad_b=dc_dz)

@@ -20,6 +20,16 @@ def test_every_key_is_in_the_readme():
         assert shown in README, f"{binding.description}: {shown} is missing from the README"
 
 
+def test_every_chapter_lab_key_is_in_the_readme():
+    from tui.book.chapters import CHAPTERS
+
+    arrows = {"left": "←", "right": "→"}
+    for ch in CHAPTERS:
+        for binding in ch.make_lab.BINDINGS:
+            key = arrows.get(binding.key, binding.key_display or binding.key)
+            assert f"`{key}`" in README, f"chapter {ch.number}, {binding.description}: {key}"
+
+
 def test_ci_runs_the_readme_test_install():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install '.[test]' && pytest" in README

@@ -18,7 +18,7 @@ from tui import __version__
 DESCRIPTION = ("A terminal textbook that teaches how an artificial neuron works by letting you "
                "poke one. In the book: ] next chapter, t contents, e exercise, L lab. "
                "In the lab: s step, r run, u undo, space phase, B book. Everywhere: ? help, q quit.")
-N_CHAPTERS = 5
+N_CHAPTERS = 9
 """Chapters in the book (checked against the book itself by a test)."""
 
 
@@ -163,6 +163,7 @@ class NeuronApp(App[None]):
         from core.activations import ACTIVATIONS
         from core.datasets import DATASETS
         from tui.book.chapters import CHAPTERS
+        from tui.labs.base import ChapterLab
         from tui.screens.lab import LabScreen
 
         for b in screen.BINDINGS:
@@ -174,6 +175,10 @@ class NeuronApp(App[None]):
         for ch in CHAPTERS:
             yield SystemCommand(f"Chapter {ch.number}: {ch.title}", "open this chapter",
                                 partial(self._open_chapter, ch.number))
+        for lab in screen.query(ChapterLab).results():
+            for b in lab.BINDINGS:
+                yield SystemCommand(f"Lab: {b.description}", f"key {b.key_display or b.key} · "
+                                    "in this chapter's lab", partial(lab.run_action, b.action))
         if isinstance(screen, LabScreen):
             for name, act in ACTIVATIONS.items():
                 yield SystemCommand(f"Activation: {act.title}", act.formula,

@@ -9,7 +9,7 @@ from core.datasets import get_dataset
 from core.gradcheck import numeric_grad, relative_error
 from core.graph import finite_difference, trace
 from core.init import INIT_SCHEMES
-from core.layers import MLP, build_mlp, network_cost, network_gradients
+from core.layers import build_mlp, network_cost, network_gradients
 from core.losses import BCE, MSE
 from core.neuron import Neuron
 from core.train import TrainState, plan_step

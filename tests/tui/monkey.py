@@ -7,7 +7,7 @@ import string
 
 from textual import events
 
-from tui.app import NeuronApp
+from tui.app import N_CHAPTERS, NeuronApp
 
 NAMED = ["up", "down", "left", "right", "tab", "shift+tab", "enter", "escape", "space",
          "backspace", "delete", "home", "end", "pageup", "pagedown", "insert"]
@@ -17,7 +17,7 @@ PRINTABLE = [c for c in string.ascii_letters + string.digits + string.punctuatio
 """Every key but the ways to quit (q, ctrl+q, ctrl+c) and ctrl+p, whose palette can run Quit
 or write a screenshot file; a key from here is a letter, digit, punctuation or a named key."""
 
-STARTS = [("lab", None)] + [("book", n) for n in range(1, 6)]
+STARTS = [("lab", None)] + [("book", n) for n in range(1, N_CHAPTERS + 1)]
 SIZES = [(80, 24), (40, 12), (200, 60)]
 BURST = 25
 

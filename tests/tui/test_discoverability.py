@@ -7,6 +7,7 @@ import pytest
 
 from tests.tui.conftest import screen_text
 from tui.app import NeuronApp, parse_args
+from tui.book.chapters import CHAPTERS
 from tui.screens.help import HelpScreen
 from tui.screens.lab import LabScreen
 
@@ -44,6 +45,26 @@ async def test_palette_offers_every_lab_action_and_runs_it(app):
             await pilot.pause(0.3)
         state = app.screen.view.state
         assert state.data.name == "xor" and state.steps == 1
+
+
+@pytest.mark.parametrize("chapter", [c.number for c in CHAPTERS])
+async def test_palette_offers_the_chapter_labs_actions(chapter):
+    app = NeuronApp(start="book", chapter=chapter)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for binding in CHAPTERS[chapter - 1].make_lab.BINDINGS:
+            assert f"Lab: {binding.description}" in titles, binding.description
+        assert all(f"Chapter {c.number}: {c.title}" in titles for c in CHAPTERS)
+
+
+async def test_palette_runs_a_chapter_lab_action():
+    app = NeuronApp(start="book", chapter=9)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Lab: Step", "enter")
+        await pilot.pause(0.3)
+        assert app.screen.lab.current.net.steps == 1
 
 
 async def test_undo_is_greyed_out_when_there_is_nothing_to_undo(app):

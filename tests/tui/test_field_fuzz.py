@@ -5,8 +5,9 @@ import pytest
 
 from tests.tui.junk import JUNK, SHORT_JUNK
 from tui.app import NeuronApp
-from tui.bounds import (LR_BOUNDS, NUDGE_BOUNDS, PROBABILITY_BOUNDS, SEED_BOUNDS,
-                        VALUE_BOUNDS)
+from tui.app import N_CHAPTERS
+from tui.bounds import (GAIN_BOUNDS, LR_BOUNDS, NUDGE_BOUNDS, PROBABILITY_BOUNDS, SEED_BOUNDS,
+                        SHIFT_BOUNDS, VALUE_BOUNDS)
 from tui.labs.activation_lab import Z_BOUNDS
 from tui.labs.softmax_lab import LOGIT_BOUNDS, TEMPERATURE_BOUNDS
 from tui.numbers import parse_number
@@ -14,7 +15,7 @@ from tui.widgets.number_field import NumberField
 from textual.widgets import Input
 
 ALL_BOUNDS = [VALUE_BOUNDS, PROBABILITY_BOUNDS, NUDGE_BOUNDS, LR_BOUNDS, SEED_BOUNDS, Z_BOUNDS,
-              LOGIT_BOUNDS, TEMPERATURE_BOUNDS]
+              LOGIT_BOUNDS, TEMPERATURE_BOUNDS, GAIN_BOUNDS, SHIFT_BOUNDS]
 
 
 @pytest.mark.parametrize("bounds", ALL_BOUNDS, ids=lambda b: f"{b.lo:g}..{b.hi:g}")
@@ -35,10 +36,11 @@ def lab_state(app):
     lab = screen.lab
     return repr(sorted((k, repr(v)) for k, v in vars(lab).items()
                        if k in ("x", "neuron", "z", "activation", "logits", "temperature",
-                                "history", "w0", "b0", "lr", "landscape")))
+                                "history", "w0", "b0", "lr", "landscape", "y", "loss", "setup",
+                                "gain", "norm", "seed", "position")))
 
 
-SCREENS = [("lab", None), ("lab-single", None)] + [("book", n) for n in range(1, 6)]
+SCREENS = [("lab", None), ("lab-single", None)] + [("book", n) for n in range(1, N_CHAPTERS + 1)]
 
 
 def _app(where, chapter):

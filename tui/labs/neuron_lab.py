@@ -11,7 +11,9 @@ from textual.containers import Grid
 
 from core.activations import ACTIVATIONS, SIGMOID
 from core.neuron import Neuron
+from tui.choices import cycle
 from tui.labs.base import ChapterLab
+from tui.labs.neuron_fields import apply_edit, show_values
 from tui.bounds import VALUE_BOUNDS
 from tui.numbers import fmt
 from tui.widgets.arithmetic import weighted_sum_terms
@@ -73,28 +75,17 @@ class NeuronLab(ChapterLab):
             Text(act.formula, style="dim"),
         ]
         self.query_one("#neuron-sum", LinesView).show(lines)
-        for i in range(2):
-            self.query_one(f"#x-{i}", NumberField).set_value(float(self.x[i]))
-            self.query_one(f"#w-{i}", NumberField).set_value(float(self.neuron.w[i]))
-        self.query_one("#b", NumberField).set_value(self.neuron.b)
+        show_values(self, self.neuron, self.x)
         self.changed()
 
     @on(NumberField.Changed)
     def _edit(self, event: NumberField.Changed) -> None:
         event.stop()
-        key, value = event.field.id or "", event.value
-        if key == "b":
-            self.neuron = self.neuron.with_params(b=value)
-        elif key.startswith("w-"):
-            self.neuron = self.neuron.with_weight(int(key[2:]), value)
-        else:
-            self.x = self.x.copy()
-            self.x[int(key[2:])] = value
+        self.neuron, self.x = apply_edit(self.neuron, self.x, event.field.id or "", event.value)
         self._redraw()
 
     def action_activation(self) -> None:
         """Next activation function."""
-        names = list(ACTIVATIONS)
-        nxt = names[(names.index(self.neuron.activation.name) + 1) % len(names)]
-        self.neuron = self.neuron.with_activation(ACTIVATIONS[nxt])
+        self.neuron = self.neuron.with_activation(cycle(list(ACTIVATIONS.values()),
+                                                        self.neuron.activation))
         self._redraw()

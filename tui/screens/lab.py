@@ -19,6 +19,7 @@ from core.history import History
 from core.losses import LOSSES
 from core.train import MODES, TrainState, apply_step, new_state, plan_step, step
 from tui.bounds import LR_BOUNDS, SEED_BOUNDS
+from tui.choices import cycle
 from tui.palette import Palette
 from tui.plots import activation_spec, cost_spec
 from tui.view import LabView, sub
@@ -32,10 +33,6 @@ RUN_HZ = 20
 """Steps per second while running; the timer skips ticks rather than queueing them."""
 COMPACT_BELOW = 32
 """Below this many rows, panes trade their boxes for a one-line title."""
-
-
-def _cycle(options: list, current: object, by: int = 1):
-    return options[(options.index(current) + by) % len(options)]
 
 
 class LabScreen(Screen):
@@ -272,7 +269,7 @@ class LabScreen(Screen):
     def action_activation(self, by: int) -> None:
         """Switch to the next (or previous) activation, keeping the weights."""
         current = self.history.current.neuron.activation.name
-        self.set_activation(_cycle(list(ACTIVATIONS), current, by))
+        self.set_activation(cycle(list(ACTIVATIONS), current, by))
 
     def set_activation(self, name: str) -> None:
         """Switch to the activation called ``name``."""
@@ -283,7 +280,7 @@ class LabScreen(Screen):
     def action_dataset(self, by: int) -> None:
         """Switch to the next (or previous) dataset, with its usual cost, re-initialised."""
         current = self.history.current.data.name
-        self.set_dataset(_cycle(list(DATASETS), current, by))
+        self.set_dataset(cycle(list(DATASETS), current, by))
 
     def set_dataset(self, name: str) -> None:
         """Train on the dataset called ``name`` from a neuron re-initialised from the seed."""
@@ -303,13 +300,13 @@ class LabScreen(Screen):
     def action_loss(self) -> None:
         """Switch between squared error and cross-entropy."""
         st = self.history.current
-        loss = _cycle(list(LOSSES.values()), st.loss)
+        loss = cycle(list(LOSSES.values()), st.loss)
         self._push(st.edited(f"loss {loss.name}", loss=loss))
 
     def action_mode(self) -> None:
         """Switch between full-batch and stochastic (one example per step) descent."""
         st = self.history.current
-        self._push(st.edited("mode", mode=_cycle(list(MODES), st.mode)))
+        self._push(st.edited("mode", mode=cycle(list(MODES), st.mode)))
 
     def action_derivative(self) -> None:
         """Show or hide the derivative curve f′(z)."""

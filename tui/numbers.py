@@ -74,6 +74,15 @@ def fmt(x: float, digits: int = 3) -> str:
     return text.replace("-", MINUS)
 
 
+def fmt_fixed(x: float, digits: int = 2) -> str:
+    """Fixed point for a table column: a value that rounds to zero shows as 0.00, never −0.00
+    or in scientific notation; large values fall back to :func:`fmt`."""
+    x = float(x)
+    if math.isfinite(x) and abs(x) < 0.5 * 10 ** -digits:
+        x = 0.0
+    return fmt(x, digits) if not math.isfinite(x) or abs(x) >= 1e5 else f"{x:.{digits}f}".replace("-", MINUS)
+
+
 def fmt_factor(x: float, digits: int = 3) -> str:
     """A number as a factor in written arithmetic: negative ones go in parentheses."""
     text = fmt(x, digits)

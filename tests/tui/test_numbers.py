@@ -2,7 +2,7 @@
 
 import pytest
 
-from tui.numbers import Bounds, fmt, fmt_factor, parse_number
+from tui.numbers import Bounds, fmt, fmt_factor, fmt_fixed, parse_number
 
 B = Bounds(-100.0, 100.0)
 
@@ -37,3 +37,9 @@ def test_formatting_never_shows_nan_or_inf():
     assert fmt(0.24) == "0.240" and fmt(-1.2) == "−1.200"
     assert fmt(123456.0) == "1.23e+05" and fmt(0.00001) == "1.00e−05"
     assert fmt_factor(-1.2) == "(−1.200)" and fmt_factor(0.3) == "0.300"
+
+
+def test_fixed_columns_keep_their_width():
+    assert fmt_fixed(-0.0074) == "−0.01" and fmt_fixed(-0.004) == "0.00" and fmt_fixed(1e-17) == "0.00"
+    assert fmt_fixed(0.5) == "0.50" and fmt_fixed(-12.345) == "−12.35"
+    assert fmt_fixed(2e6) == fmt(2e6, 2) and fmt_fixed(float("nan")) == "—"

@@ -20,7 +20,7 @@ from tui.glyphs import histogram_strip
 from tui.choices import cycle
 from tui.labs.base import ChapterLab
 from tui.bounds import GAIN_BOUNDS, SHIFT_BOUNDS
-from tui.numbers import fmt
+from tui.numbers import fmt, fmt_fixed
 from tui.palette import Palette
 from tui.widgets.lines import LinesView
 from tui.widgets.number_field import NumberField
@@ -33,16 +33,11 @@ LABEL, STATS = 6, 16
 """Widths of a strip's label and of its "μ 0.12 σ 9.50" column."""
 
 
-def _short(v: float) -> str:
-    """Two decimals, with a mean that is zero to that precision shown as 0.00."""
-    return fmt(0.0 if abs(v) < 0.005 else v, 2)
-
-
 def _strip_row(label: str, values: np.ndarray, bins: int, r: float, pal: Palette) -> Text:
     s = Spread.of(values)
     row = Text(f"{label:<{LABEL}}")
     row.append(histogram_strip(histogram(values, bins, -r, r)), style=pal.curve.style)
-    row.append(f" μ {_short(s.mean)} σ {_short(s.std)}")
+    row.append(f" μ {fmt_fixed(s.mean)} σ {fmt_fixed(s.std)}")
     return row
 
 

@@ -21,7 +21,7 @@ from tui.bounds import LR_BOUNDS, SEED_BOUNDS
 from tui.choices import cycle
 from tui.glyphs import shade
 from tui.labs.stepping import STEPPING_BINDINGS, SteppingLab
-from tui.numbers import fmt
+from tui.numbers import fmt, fmt_fixed
 from tui.palette import Palette
 from tui.widgets.lines import LinesView
 from tui.widgets.number_field import NumberField
@@ -131,9 +131,9 @@ class XorLab(SteppingLab[XorSnap]):
         lines = [Text(f"x₁ x₂ y {'h₁':>7}{'h₂':>7}{'net':>7}{'neuron':>8}", style="bold")]
         for i in range(XOR.n_examples):
             x1, x2 = XOR.X[i]
-            lines.append(Text(f"{x1:.0f}  {x2:.0f}  {XOR.y[i]:.0f}{fmt(hidden[i, 0], 2):>7}"
-                              f"{fmt(hidden[i, 1], 2):>7}{fmt(snap.net.outputs[i], 2):>7}"
-                              f"{fmt(snap.single_outputs[i], 2):>8}"))
+            lines.append(Text(f"{x1:.0f}  {x2:.0f}  {XOR.y[i]:.0f}{fmt_fixed(hidden[i, 0]):>7}"
+                              f"{fmt_fixed(hidden[i, 1]):>7}{fmt_fixed(snap.net.outputs[i]):>7}"
+                              f"{fmt_fixed(snap.single_outputs[i]):>8}"))
         run = " ▶" if self.running else ""
         lines.append(Text(f"step {snap.net.steps}{run} · map: {self.shown} · ● y=1 ○ y=0",
                           style=pal.muted.style))

@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+MAX_INPUTS = 8
+"""The most inputs a dataset may have: the lab shows one weight field per input."""
 LINE_SEED = 7
 """The noisy line is always drawn from this seed, so its points are the same for everyone."""
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tui.files import write_atomic
 
 VERSION = 1
 MAX_BYTES = 64 * 1024
@@ -116,16 +117,7 @@ def save(progress: Progress, path: Path) -> str | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _set_aside_if_foreign(path)
-        fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(progress.to_json())
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, progress.to_json())
     except OSError as err:
         return f"Could not save progress to {path}: {err.strerror or err}"
     return None

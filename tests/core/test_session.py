@@ -1,0 +1,131 @@
+"""Sessions and state strings restore the identical state and the identical next step."""
+
+import json
+
+import numpy as np
+import pytest
+
+from core.activations import ACTIVATIONS, TANH
+from core.datasets import DATASETS, get_dataset
+from core.losses import BCE, MSE
+from core.session import (STATE_PREFIX, SessionError, read_session, read_state_string,
+                          session_json, state_string)
+from core.train import new_state, plan_step, step
+
+
+def trained(data_name="or", act="sigmoid", loss=BCE, steps=7, seed=3, mode="batch"):
+    s = new_state(get_dataset(data_name), ACTIVATIONS[act], loss, 0.7, seed, mode)
+    history = [s]
+    for _ in range(steps):
+        s = step(s)
+        history.append(s)
+    return history
+
+
+def same_state(a, b):
+    assert np.array_equal(a.neuron.w, b.neuron.w) and a.neuron.b == b.neuron.b
+    assert a.neuron.activation is b.neuron.activation and a.loss is b.loss
+    assert (a.lr, a.mode, a.seed, a.steps, a.example, a.action) == \
+           (b.lr, b.mode, b.seed, b.steps, b.example, b.action)
+    assert np.array_equal(a.data.X, b.data.X) and np.array_equal(a.data.y, b.data.y)
+    assert a.cost == b.cost  # bit for bit
+
+
+def same_next_step(a, b):
+    pa, pb = plan_step(a), plan_step(b)
+    assert np.array_equal(pa.new.w, pb.new.w) and pa.new.b == pb.new.b
+    assert np.array_equal(pa.grad, pb.grad)
+
+
+@pytest.mark.parametrize("name", list(DATASETS))
+@pytest.mark.parametrize("mode", ["batch", "stochastic"])
+def test_session_round_trip_is_exact(name, mode):
+    history = trained(name, "tanh", MSE, steps=9, mode=mode)
+    back = read_session(session_json(history))
+    assert len(back) == len(history)
+    for a, b in zip(history, back):
+        same_state(a, b)
+    same_next_step(history[-1], back[-1])
+    assert back[0].data is back[-1].data  # one dataset, stored once
+
+
+def test_state_string_round_trip_is_exact():
+    for name in DATASETS:
+        s = trained(name, steps=5)[-1]
+        text = state_string(s)
+        assert text.startswith(STATE_PREFIX) and text.isascii() and " " not in text
+        back = read_state_string(text)
+        same_state(s, back)
+        same_next_step(s, back)
+        assert back.data is DATASETS[name]  # built-ins go by name
+
+
+def test_edited_data_travels_with_the_state():
+    s = new_state(get_dataset("single"), TANH, MSE, 0.1, 0)
+    s = s.edited("edit example", data=s.data.with_example(np.array([0.1 + 0.2, -7e-300]), 0.3))
+    back = read_state_string(state_string(s))
+    same_state(s, back)
+    assert back.data.editable and back.data.X[0, 0] == 0.1 + 0.2
+
+
+def test_state_strings_are_compact_for_builtin_data():
+    assert len(state_string(trained(steps=50)[-1])) < 400
+
+
+BAD_SESSIONS = {
+    "not json": "{",
+    "wrong format": json.dumps({"format": "x", "version": 1}),
+    "future version": json.dumps({"format": "neuron-tui session", "version": 2}),
+    "no history": json.dumps({"format": "neuron-tui session", "version": 1, "datasets": [{"name": "or"}],
+                              "history": []}),
+    "NaN": '{"format": "neuron-tui session", "version": 1, "datasets": [{"name": "or"}], "history": [NaN]}',
+    "deep": "[" * 100000 + "]" * 100000,
+}
+
+
+def _valid():
+    return json.loads(session_json(trained(steps=1)))
+
+
+def _broken(change):
+    doc = _valid()
+    change(doc)
+    return json.dumps(doc)
+
+
+BAD_SESSIONS.update({
+    "unknown activation": _broken(lambda d: d["history"][0].update(activation="swish")),
+    "weights of wrong length": _broken(lambda d: d["history"][0].update(w=[1.0])),
+    "text weight": _broken(lambda d: d["history"][0].update(w=["1", 2])),
+    "bool lr": _broken(lambda d: d["history"][0].update(lr=True)),
+    "negative lr": _broken(lambda d: d["history"][0].update(lr=-1)),
+    "dataset index out of range": _broken(lambda d: d["history"][0].update(dataset=5)),
+    "example out of range": _broken(lambda d: d["history"][0].update(example=4)),
+    "missing key": _broken(lambda d: d["history"][0].pop("loss")),
+    "ragged X": _broken(lambda d: d["datasets"][0].update(X=[[0, 1], [1]])),
+    "huge number": _broken(lambda d: d["history"][0].update(b=1e400)),
+    "not an object": "[1, 2]",
+})
+
+
+@pytest.mark.parametrize("kind", list(BAD_SESSIONS))
+def test_bad_sessions_are_refused_with_a_reason(kind):
+    with pytest.raises(SessionError) as info:
+        read_session(BAD_SESSIONS[kind])
+    assert str(info.value)
+
+
+@pytest.mark.parametrize("text", ["", "nt1.", "nt1.!!!!", "nt2.abc", "hello",
+                                  STATE_PREFIX + "eJzLSM3JyQcABiwCFQ",  # zlib("hello")
+                                  STATE_PREFIX + "A" * 50])
+def test_bad_state_strings_are_refused(text):
+    with pytest.raises(SessionError):
+        read_state_string(text)
+
+
+def test_a_zip_bomb_state_string_is_refused():
+    import base64
+    import zlib
+    bomb = zlib.compress(b" " * 50_000_000, 9)
+    with pytest.raises(SessionError):
+        read_state_string(STATE_PREFIX + base64.urlsafe_b64encode(bomb).decode())

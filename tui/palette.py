@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from textual.app import App
-from textual.color import Color
+from textual.color import Color, ColorParseError
 
 _ANSI_NAMES = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
 
@@ -27,16 +27,30 @@ class Role:
 
 
 def _plotext_color(color: Color) -> PlotextColor:
+    if color.ansi == -1:
+        return "default"  # the terminal's own foreground: never black on black
     if color.ansi is not None and 0 <= color.ansi < 16:
         name = _ANSI_NAMES[color.ansi % 8]
         return name + "+" if color.ansi >= 8 else name
     return (color.r, color.g, color.b)
 
 
+def _parse(value: str, fallback: str) -> Color:
+    """The colour ``value`` names; ANSI themes write some with an alpha ("ansi_default 50%"),
+    which Color.parse refuses, so the bare name is tried next, then the fallback."""
+    for text in (value, value.split()[0] if value.split() else "", fallback):
+        try:
+            return Color.parse(text)
+        except ColorParseError:
+            continue
+    return Color.parse(fallback)
+
+
 def _role(app: App, variable: str, fallback: str, bold: bool = False) -> Role:
     value = app.theme_variables.get(variable) or fallback
-    color = Color.parse(value)
-    return Role(Style(color=color.rich_color, bold=bold), _plotext_color(color))
+    color = _parse(value, fallback)
+    faded = color.ansi is not None and "%" in value  # an ANSI colour can only be dimmed
+    return Role(Style(color=color.rich_color, bold=bold, dim=faded), _plotext_color(color))
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Allow ``python -m tui``."""
 
-from tui.app import main
+from tui.cli import main
 
 main()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -13,11 +12,7 @@ from textual.geometry import Size
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui import __version__
 
-DESCRIPTION = ("A terminal textbook that teaches how an artificial neuron works by letting you "
-               "poke one. In the book: ] next chapter, t contents, e exercise, L lab. "
-               "In the lab: s step, r run, u undo, space phase, B book. Everywhere: ? help, q quit.")
 N_CHAPTERS = 9
 """Chapters in the book (checked against the book itself by a test)."""
 
@@ -32,10 +27,13 @@ class NeuronApp(App[None]):
         Binding("L", "open_lab", "Lab", tooltip="The free-form lab: one neuron, every setting"),
         Binding("B", "open_book", "Book", tooltip="Back to the chapter you were reading"),
         Binding("q", "quit", "Quit"),
+        Binding("S", "screenshot_svg", "Screenshot", show=False,
+                tooltip="Save the screen as an SVG file in the current folder"),
     ]
 
     def __init__(self, seed: int = 0, start: str | None = None, chapter: int | None = None,
-                 progress_file: Path | None = None) -> None:
+                 progress_file: Path | None = None, lab_start: list | None = None,
+                 theme: str | None = None) -> None:
         super().__init__()
         self.seed = seed
         self.start = start
@@ -43,6 +41,10 @@ class NeuronApp(App[None]):
         self.progress_file = progress_file
         self.progress = None
         self._save_warned = False
+        self.lab_start = lab_start
+        """States the lab opens with (from --load, --state, --dataset, …), or None for OR."""
+        if theme:
+            self.theme = theme
 
     async def on_mount(self) -> None:
         """Read the reader's place, then open the book or the lab.
@@ -98,13 +100,11 @@ class NeuronApp(App[None]):
         return BookScreen(chapter)
 
     def _make_lab(self) -> Screen:
-        from core.activations import SIGMOID
-        from core.datasets import get_dataset
-        from core.losses import BCE
-        from core.train import new_state
         from tui.screens.lab import LabScreen
 
-        return LabScreen(new_state(get_dataset("or"), SIGMOID, BCE, lr=0.5, seed=self.seed))
+        from tui.lab_start import default_lab_state
+
+        return LabScreen(self.lab_start or [default_lab_state(seed=self.seed)])
 
     def record_place(self, place: str, chapter: int | None = None) -> None:
         """Remember book or lab (and the chapter) in the progress file."""
@@ -137,6 +137,19 @@ class NeuronApp(App[None]):
         if action in ("open_lab", "open_book"):
             return self.current_mode != ("lab" if action == "open_lab" else "book")
         return True
+
+    def action_screenshot_svg(self) -> None:
+        """Save what is on screen as SVG, in a new file in the current folder."""
+        from tui.files import describe_error, fresh_path
+
+        path = fresh_path(Path.cwd(), "neuron-tui", ".svg")
+        try:
+            self.save_screenshot(path.name, str(path.parent))
+        except OSError as error:
+            self.notify(f"Could not save the screenshot: {describe_error(path, error)}",
+                        severity="error")
+            return
+        self.notify(f"Screenshot saved to {path}")
 
     def action_open_lab(self) -> None:
         """Switch to the free-form lab (it keeps its state while you read)."""
@@ -171,6 +184,8 @@ class NeuronApp(App[None]):
                 help_text = f"key {b.key_display or b.key}" + (f" · {b.tooltip}" if b.tooltip else "")
                 yield SystemCommand(b.description, help_text, partial(screen.run_action, b.action))
         yield SystemCommand("Open the lab", "key L", self.action_open_lab)
+        yield SystemCommand("Screenshot (SVG)", "key S · saved in the current folder",
+                            self.action_screenshot_svg)
         yield SystemCommand("Open the book", "key B", self.action_open_book)
         for ch in CHAPTERS:
             yield SystemCommand(f"Chapter {ch.number}: {ch.title}", "open this chapter",
@@ -186,6 +201,11 @@ class NeuronApp(App[None]):
             for name, data in DATASETS.items():
                 yield SystemCommand(f"Dataset: {data.title}", data.description,
                                     partial(screen.set_dataset, name))
+            yield SystemCommand("Dataset: open a CSV file…", "header row; the last column is "
+                                "the target", screen.open_csv)
+            yield SystemCommand("Dataset: open a CSV file, inputs standardised…",
+                                "each input column scaled to mean 0, sd 1",
+                                partial(screen.open_csv, standardise=True))
 
     async def _open_chapter(self, number: int) -> None:
         await self.switch_mode("book")
@@ -205,27 +225,3 @@ def help_sections(screen: Screen) -> list[tuple[str, list[Binding]]]:
     sections.append(("Anywhere", list(NeuronApp.BINDINGS)))
     return sections
 
-
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    """Parse the command line (argparse exits with status 2 on a bad argument)."""
-    parser = argparse.ArgumentParser(prog="neuron-tui", description=DESCRIPTION)
-    parser.add_argument("--version", action="version", version=f"neuron-tui {__version__}")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--chapter", type=int, metavar="N",
-                       help=f"open chapter N of the book (1 to {N_CHAPTERS})")
-    where.add_argument("--lab", action="store_true", help="open the free-form lab")
-    parser.add_argument("--seed", type=int, default=0, metavar="S",
-                        help="seed that initialises the lab's weights (0 to 4294967295, default 0)")
-    args = parser.parse_args(argv)
-    if args.chapter is not None and not 1 <= args.chapter <= N_CHAPTERS:
-        parser.error(f"--chapter must be between 1 and {N_CHAPTERS}")
-    if not 0 <= args.seed < 2**32:
-        parser.error("--seed must be between 0 and 4294967295")
-    return args
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Entry point of the ``neuron-tui`` command."""
-    args = parse_args(argv)
-    start = "lab" if args.lab else ("book" if args.chapter else None)
-    NeuronApp(seed=args.seed, start=start, chapter=args.chapter).run()

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from tests.tui.conftest import screen_text
-from tui.app import N_CHAPTERS, NeuronApp, parse_args
+from tui.app import N_CHAPTERS, NeuronApp
+from tui.cli import parse_args
 from tui.book.chapters import CHAPTERS
 from tui.book.exercise import ExercisePanel
 from tui.screens.book import BookScreen

@@ -6,7 +6,8 @@ import sys
 import pytest
 
 from tests.tui.conftest import screen_text
-from tui.app import NeuronApp, parse_args
+from tui.app import NeuronApp
+from tui.cli import parse_args
 from tui.book.chapters import CHAPTERS
 from tui.screens.help import HelpScreen
 from tui.screens.lab import LabScreen
@@ -40,6 +41,9 @@ async def test_palette_offers_every_lab_action_and_runs_it(app):
             if not binding.action.startswith("app."):
                 assert binding.description in titles, binding.description
         assert "Activation: ReLU" in titles and "Dataset: XOR" in titles
+        for extra in ("Screenshot (SVG)", "Dataset: open a CSV file…", "Save session",
+                      "Open session", "Copy state string", "Export history CSV"):
+            assert extra in titles, extra
         for command in ("Dataset: XOR", "Step"):
             await pilot.press("ctrl+p", *command, "enter")
             await pilot.pause(0.3)

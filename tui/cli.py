@@ -1,0 +1,106 @@
+"""The ``neuron-tui`` command line: every option is checked before any screen opens."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui import __version__
+
+DESCRIPTION = ("A terminal textbook that teaches how an artificial neuron works by letting you "
+               "poke one. In the book: ] next chapter, t contents, e exercise, L lab. "
+               "In the lab: s step, r run, u undo, space phase, B book. Everywhere: ? help, q quit.")
+EPILOG = ("Colours: set COLORTERM=truecolor for 24-bit colour (ssh does not pass it on by "
+          "default), TEXTUAL_COLOR_SYSTEM=standard|256|truecolor to force a colour system, "
+          "NO_COLOR=1 for none. The ansi-dark and ansi-light themes use your terminal's own "
+          "16 colours.")
+MAX_SEED = 2**32 - 1
+
+
+def _build_parser(n_chapters: int, datasets: list[str], activations: list[str],
+                  themes: list[str]) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="neuron-tui", description=DESCRIPTION, epilog=EPILOG)
+    p.add_argument("--version", action="version", version=f"neuron-tui {__version__}")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--chapter", type=int, metavar="N",
+                       help=f"open chapter N of the book (1 to {n_chapters})")
+    where.add_argument("--lab", action="store_true", help="open the free-form lab")
+    data = p.add_mutually_exclusive_group()
+    data.add_argument("--dataset", choices=datasets, metavar="NAME",
+                      help=f"the lab's dataset: {', '.join(datasets)}")
+    data.add_argument("--csv", type=Path, metavar="FILE",
+                      help="train on your own numeric CSV (header row; the last column is the target)")
+    p.add_argument("--standardise", action="store_true",
+                   help="with --csv: scale each input column to mean 0 and standard deviation 1")
+    p.add_argument("--activation", choices=activations, metavar="NAME",
+                   help=f"the lab neuron's activation: {', '.join(activations)}")
+    p.add_argument("--seed", type=int, default=None, metavar="S",
+                   help=f"seed that initialises the lab's weights (0 to {MAX_SEED}, default 0)")
+    restore = p.add_mutually_exclusive_group()
+    restore.add_argument("--load", type=Path, metavar="FILE", help="open a saved session in the lab")
+    restore.add_argument("--state", metavar="STRING",
+                         help="open the lab in a state copied with y (a string starting nt1.)")
+    p.add_argument("--theme", choices=themes, metavar="NAME", help=f"colour theme: {', '.join(themes)}")
+    p.add_argument("--no-mouse", action="store_true", help="ignore the mouse (keys only)")
+    return p
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Parse and check the command line; a bad argument exits with status 2 and a reason.
+
+    The result carries ``lab_start``: the states the lab opens with (None for the default).
+    """
+    from core.activations import ACTIVATIONS
+    from core.datasets import DATASETS
+    from textual.theme import BUILTIN_THEMES
+    from tui.app import N_CHAPTERS
+
+    parser = _build_parser(N_CHAPTERS, list(DATASETS), list(ACTIVATIONS), list(BUILTIN_THEMES))
+    args = parser.parse_args(argv)
+    if args.chapter is not None and not 1 <= args.chapter <= N_CHAPTERS:
+        parser.error(f"--chapter must be between 1 and {N_CHAPTERS}")
+    if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
+        parser.error(f"--seed must be between 0 and {MAX_SEED}")
+    if args.standardise and args.csv is None:
+        parser.error("--standardise only applies to --csv")
+    shaping = [f"--{n}" for n in ("dataset", "csv", "activation", "seed")
+               if getattr(args, n) is not None]
+    if (args.load or args.state) and shaping:
+        parser.error(f"--load and --state restore a whole lab; leave out {', '.join(shaping)}")
+    args.lab_start = _lab_start(args, parser)
+    if args.lab_start is not None and args.chapter is not None:
+        parser.error("these options set up the lab; leave out --chapter")
+    return args
+
+
+def _lab_start(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list | None:
+    from core.csvdata import CSVError, load_csv
+    from core.session import SessionError, read_state_string
+    from tui.lab_start import default_lab_state, read_session_file
+
+    try:
+        if args.load is not None:
+            return read_session_file(args.load)
+        if args.state is not None:
+            return [read_state_string(args.state)]
+        data = None
+        if args.csv is not None:
+            data, _ = load_csv(args.csv, args.standardise)
+        if data is None and args.dataset is None and args.activation is None and args.seed is None:
+            return None
+        return [default_lab_state(args.dataset, data, args.activation, args.seed or 0)]
+    except (SessionError, CSVError) as error:
+        parser.error(str(error))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``neuron-tui`` command."""
+    args = parse_args(argv)
+    from tui.app import NeuronApp
+
+    start = "lab" if args.lab or args.lab_start else ("book" if args.chapter else None)
+    app = NeuronApp(seed=args.seed or 0, start=start, chapter=args.chapter,
+                    lab_start=args.lab_start, theme=args.theme)
+    app.run(mouse=not args.no_mouse)
+    sys.exit(app.return_code or 0)

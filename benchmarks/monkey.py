@@ -2,9 +2,11 @@
 
 Run from the repository root:  python benchmarks/monkey.py [--keys 50000] [--seed 0]
 
-Keys are spread evenly over the lab and the five chapters at 80×24, 40×12 and 200×60, sent in
+Keys are spread evenly over the lab and every chapter at 80×24, 40×12 and 200×60, sent in
 bursts as fast as a person mashing. Each session ends by checking that the app still answers a
 key. Prints keys sent, keys survived (sent before any failure), sessions and failures.
+It runs in a temporary folder, so the files that keys like S (screenshot) or E (export) write
+never land in the repository.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ async def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     os.environ["NEURON_TUI_CONFIG_DIR"] = tempfile.mkdtemp()
+    os.chdir(tempfile.mkdtemp())
     plan = [(s, c, size) for s, c in STARTS for size in SIZES]
     per = max(1, args.keys // len(plan))
     rng = random.Random(args.seed)

@@ -97,7 +97,7 @@ def parse_csv(text: str, name: str = "csv", standardise: bool = False) -> tuple[
     binary = bool(np.all((y == 0) | (y == 1)))
     inputs = ", ".join(header[:-1])
     description = (f"{y.size} rows from {name}: inputs {inputs}; target {header[-1]}"
-                   + (" (standardised)" if standardise else ""))
+                   + (f"; inputs standardised ({scaling.describe()})" if scaling else ""))
     title = f"{name}" + (" (std.)" if standardise else "")
     return Dataset(f"csv:{name}", title[:40], X, y, "bce" if binary else "mse", description), scaling
 

@@ -36,6 +36,19 @@ class History:
     def __len__(self) -> int:
         return len(self._states)
 
+    @property
+    def states(self) -> tuple[TrainState, ...]:
+        """Every state still reachable by undo, oldest first, the current one last."""
+        return tuple(self._states)
+
+    @classmethod
+    def of(cls, states: list[TrainState], limit: int = UNDO_LIMIT) -> History:
+        """A history that reached ``states`` in order (a restored session)."""
+        history = cls(states[0], limit)
+        for state in states[1:]:
+            history.push(state)
+        return history
+
     def push(self, state: TrainState) -> TrainState:
         """Make ``state`` the current one and return it."""
         self._states.append(state)

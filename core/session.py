@@ -161,7 +161,7 @@ def _read_dataset(obj: Any, where: str) -> Dataset:
     if y.size > MAX_EXAMPLES or not 1 <= X.shape[1] <= MAX_INPUTS:
         raise SessionError(f"{where}: at most {MAX_EXAMPLES} rows and 1 to {MAX_INPUTS} inputs")
     return Dataset(r.get("name", str)[:80], r.get("title", str)[:80], X, y,
-                   r.choice("loss", LOSSES), r.get("description", str)[:200],
+                   r.choice("loss", LOSSES), r.get("description", str)[:2000],
                    bool(r.get("editable", bool)))
 
 

@@ -1,4 +1,5 @@
-"""Shared test set-up: a private config directory per test, and reproducible property tests."""
+"""Shared test set-up: a private config directory and working folder per test, and
+reproducible property tests."""
 
 import os
 
@@ -17,4 +18,14 @@ def private_config_dir(tmp_path, monkeypatch):
     """Point neuron-tui's config directory at a fresh temporary folder: nothing touches ~."""
     folder = tmp_path / "config"
     monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def private_working_dir(tmp_path, monkeypatch):
+    """Run in a fresh folder, so keys that save sessions, exports or screenshots (random ones
+    from the monkey included) never write into the repository."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
     return folder

@@ -15,9 +15,13 @@ ARROWS = {"up": "↑", "down": "↓"}
 def test_every_key_is_in_the_readme():
     bindings = LabScreen.BINDINGS + BookScreen.BINDINGS + NeuronApp.BINDINGS + ExercisePanel.BINDINGS
     for binding in bindings:
-        key = ARROWS.get(binding.key, binding.key_display or binding.key)
-        shown = key if key in ARROWS.values() else f"`{key}`"
-        assert shown in README, f"{binding.description}: {shown} is missing from the README"
+        if binding.key_display and "/" in binding.key_display:
+            keys = binding.key.split(",")  # several keys for one action: each must be there
+        else:
+            keys = [ARROWS.get(binding.key, binding.key_display or binding.key)]
+        for key in keys:
+            shown = key if key in ARROWS.values() else f"`{key}`"
+            assert shown in README, f"{binding.description}: {shown} is missing from the README"
 
 
 def test_every_chapter_lab_key_is_in_the_readme():

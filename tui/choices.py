@@ -8,6 +8,11 @@ T = TypeVar("T")
 
 
 def cycle(options: Sequence[T], current: T, by: int = 1) -> T:
-    """The option ``by`` places after ``current``, wrapping round at either end."""
+    """The option ``by`` places after ``current``, wrapping round at either end.
+
+    A ``current`` that is not among the options (your own CSV data among the built-in
+    datasets, say) counts as sitting just before the first.
+    """
     items = list(options)
-    return items[(items.index(current) + by) % len(items)]
+    at = items.index(current) if current in items else (-1 if by > 0 else 0)
+    return items[(at + by) % len(items)]

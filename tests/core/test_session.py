@@ -129,3 +129,16 @@ def test_a_zip_bomb_state_string_is_refused():
     bomb = zlib.compress(b" " * 50_000_000, 9)
     with pytest.raises(SessionError):
         read_state_string(STATE_PREFIX + base64.urlsafe_b64encode(bomb).decode())
+
+
+def test_history_csv_has_one_exact_row_per_state():
+    import csv
+    import io
+
+    from core.export import history_csv
+
+    history = trained(steps=4)
+    rows = list(csv.DictReader(io.StringIO(history_csv(history))))
+    assert len(rows) == 5 and rows[0]["action"] == "start" and rows[-1]["steps"] == "4"
+    assert float(rows[-1]["w2"]) == history[-1].neuron.w[1]
+    assert float(rows[2]["cost"]) == history[2].cost and float(rows[3]["b"]) == history[3].neuron.b

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,13 +16,19 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from core.activations import ACTIVATIONS
-from core.datasets import DATASETS
+from core.csvdata import CSVError, load_csv
+from core.datasets import DATASETS, Dataset
+from core.export import history_csv
 from core.history import History
 from core.losses import LOSSES
+from core.session import SessionError, session_json, state_string
 from core.train import MODES, TrainState, apply_step, new_state, plan_step, step
 from tui.bounds import LR_BOUNDS, SEED_BOUNDS
 from tui.choices import cycle
+from tui.files import describe_error, fresh_path, write_atomic
+from tui.lab_start import read_session_file
 from tui.palette import Palette
+from tui.screens.path_prompt import PathPrompt
 from tui.plots import activation_spec, cost_spec
 from tui.view import LabView, sub
 from tui.widgets.arithmetic import ArithmeticView
@@ -31,6 +39,8 @@ from tui.widgets.training import TrainingText
 
 RUN_HZ = 20
 """Steps per second while running; the timer skips ticks rather than queueing them."""
+SESSION_FILE = "neuron-tui-session.json"
+"""Where a session is saved unless you type another name (in the current folder)."""
 COMPACT_BELOW = 32
 """Below this many rows, panes trade their boxes for a one-line title."""
 
@@ -54,15 +64,25 @@ class LabScreen(Screen):
         Binding("m", "mode", "Batch/stochastic", show=False),
         Binding("f", "derivative", "Toggle f′ curve", show=False),
         Binding("R", "reset", "Reset from seed", show=False),
+        Binding("ctrl+s,W", "save_session", "Save session", key_display="^s/W", show=False,
+                tooltip="Write the whole lab, with its undo history, to a JSON file"),
+        Binding("ctrl+o,O", "open_session", "Open session", key_display="^o/O", show=False,
+                tooltip="Restore a saved session"),
+        Binding("y", "copy_state", "Copy state string", show=False,
+                tooltip="The current state as one line, for --state (copied with OSC 52)"),
+        Binding("E", "export_history", "Export history CSV", show=False,
+                tooltip="Every state of the history as a CSV file"),
         Binding("up", "app.focus_previous", "Previous field", show=False),
         Binding("down", "app.focus_next", "Next field", show=False),
     ]
 
     state: var[TrainState | None] = var(None, init=False)
 
-    def __init__(self, start: TrainState) -> None:
+    def __init__(self, start: TrainState | list[TrainState]) -> None:
         super().__init__()
-        self.history = History(start)
+        states = start if isinstance(start, list) else [start]
+        self.history = History.of(states)
+        start = states[-1]
         self.phase = 0
         self.show_derivative = True
         self.nudge_step = 0.1
@@ -98,6 +118,8 @@ class LabScreen(Screen):
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self.state = self.history.current
         self.query_one("#w-0").focus()
+        if self.state.data.name.startswith("csv:"):  # say what was read, and any scaling
+            self.notify(self.state.data.description, timeout=15)
 
     def on_screen_suspend(self) -> None:
         """Leaving the lab (for the book, say) pauses a run rather than training unseen."""
@@ -332,6 +354,90 @@ class LabScreen(Screen):
             self._push(st.edited(f"edit w{sub(i + 1)}", neuron=st.neuron.with_weight(i, value)))
         elif field_id.startswith("x-") or field_id == "y":
             self._push(st.edited("edit example", data=_edit_example(st, field_id, value)))
+
+    # ----------------------------------------------------------------- files and sharing
+
+    def restore(self, states: list[TrainState]) -> None:
+        """Replace the lab's whole history with ``states`` (a loaded session)."""
+        self._stop()
+        self.phase = 0
+        self.history = History.of(states)
+        self.state = self.history.current
+
+    def use_dataset(self, data: Dataset) -> None:
+        """Train on ``data`` (your CSV, say) from a neuron re-initialised from the seed."""
+        self._stop()
+        st = self.history.current
+        self._push(new_state(data, st.neuron.activation, LOSSES[data.loss], st.lr, st.seed,
+                             st.mode))
+
+    def action_save_session(self) -> None:
+        """Ask where, then write the session there."""
+        self.app.push_screen(PathPrompt("Save session as", Path(SESSION_FILE), self._write_session,
+                                        confirm_overwrite=True), self._saved)
+
+    def _write_session(self, path: Path) -> str | None:
+        try:
+            write_atomic(path, session_json(list(self.history.states)))
+        except (OSError, SessionError) as error:
+            return describe_error(path, error) if isinstance(error, OSError) else str(error)
+        return None
+
+    def _saved(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(f"Session saved to {path} ({len(self.history)} states).")
+
+    def action_open_session(self) -> None:
+        """Ask which file, then restore it (a bad file is refused in the dialog)."""
+        self.app.push_screen(PathPrompt("Open session", Path(SESSION_FILE), self._read_session),
+                             self._opened)
+
+    def _read_session(self, path: Path) -> str | None:
+        try:
+            self.restore(read_session_file(path))
+        except SessionError as error:
+            return str(error)
+        return None
+
+    def _opened(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(f"Session restored from {path} ({len(self.history)} states).")
+
+    def open_csv(self, standardise: bool = False) -> None:
+        """Ask for a CSV file and train on it (its inputs standardised if asked)."""
+        title = "Open CSV data (header row; last column is the target)"
+        self.app.push_screen(PathPrompt(title, Path("data.csv"),
+                                        partial(self._read_csv, standardise=standardise)),
+                             self._csv_opened)
+
+    def _read_csv(self, path: Path, standardise: bool) -> str | None:
+        try:
+            data, _ = load_csv(path, standardise)
+        except CSVError as error:
+            return str(error)
+        self.use_dataset(data)
+        return None
+
+    def _csv_opened(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(self.history.current.data.description, timeout=15)
+
+    def action_copy_state(self) -> None:
+        """Copy the state string to the clipboard (OSC 52) and show it."""
+        text = state_string(self.history.current)
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied (if your terminal allows OSC 52). Start again here with:\n"
+                    f"neuron-tui --state {text}", timeout=20)
+
+    def action_export_history(self) -> None:
+        """Write the history as CSV to a new file in the current folder."""
+        path = fresh_path(Path.cwd(), "neuron-tui-history", ".csv")
+        try:
+            write_atomic(path, history_csv(list(self.history.states)))
+        except OSError as error:
+            self.notify(f"Could not export: {describe_error(path, error)}", severity="error")
+            return
+        self.notify(f"History exported to {path} ({len(self.history)} rows).")
 
 
 def _edit_example(st: TrainState, field_id: str, value: float):

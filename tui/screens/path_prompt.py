@@ -1,0 +1,82 @@
+"""A small dialog that asks for a file name and reports any problem right under it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+Act = Callable[[Path], "str | None"]
+"""Does the work with the chosen path; returns None on success or the reason it failed."""
+
+
+class PathPrompt(ModalScreen[Path | None]):
+    """Asks for a path and runs ``act`` on it; stays open, with the reason, until it succeeds.
+
+    With ``confirm_overwrite``, naming a file that exists asks for a second enter first, so
+    nothing is replaced by accident.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    DEFAULT_CSS = """
+    PathPrompt { align: center middle; }
+    PathPrompt > Vertical { width: 70; max-width: 95%; height: auto; border: round $primary;
+        background: $surface; padding: 0 1; }
+    PathPrompt Input, PathPrompt Input:focus { border: none; height: 1; padding: 0;
+        background: $boost; }
+    PathPrompt #pp-error { color: $error; height: auto; }
+    PathPrompt #pp-hint { color: $text-muted; }
+    """
+
+    def __init__(self, title: str, default: Path, act: Act, confirm_overwrite: bool = False) -> None:
+        super().__init__()
+        self.title_text = title
+        self.default = default
+        self.act = act
+        self.confirm_overwrite = confirm_overwrite
+        self._confirmed: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        """Title, the path, the reason for any refusal, and the keys."""
+        with Vertical():
+            yield Label(self.title_text)
+            yield Input(str(self.default), id="pp-path")
+            yield Static("", id="pp-error")
+            yield Label("enter: go · escape: cancel", id="pp-hint")
+
+    def on_mount(self) -> None:
+        """Focus the path, ready to edit."""
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Check the path and run the action; show why not, right here, if it fails."""
+        event.stop()
+        text = event.value.strip()
+        error = self.query_one("#pp-error", Static)
+        if not text:
+            error.update("type a file name")
+            return
+        path = Path(text).expanduser()
+        if self.confirm_overwrite and path.exists() and self._confirmed != path:
+            self._confirmed = path
+            error.update(f"{path.name} exists: enter again to replace it, or change the name")
+            return
+        why = self.act(path)
+        if why:
+            error.update(why)
+            return
+        self.dismiss(path)
+
+    def on_input_changed(self) -> None:
+        """A new name needs a new confirmation."""
+        self._confirmed = None
+
+    def action_cancel(self) -> None:
+        """Close without doing anything."""
+        self.dismiss(None)

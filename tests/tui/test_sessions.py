@@ -153,6 +153,18 @@ async def test_csv_from_the_command_line_trains_in_the_lab(tmp_path):
         assert lab(app).history.current.data.name == "and"
 
 
+async def test_eight_inputs_fit_at_80x24_by_scrolling_the_editor(tmp_path):
+    data = tmp_path / "wide.csv"
+    write_csv(data, [[f"x{i}" for i in range(8)] + ["t"]] + [[i + j for j in range(8)] + [i % 2]
+                                                            for i in range(5)])
+    app = NeuronApp(start="lab", lab_start=parse_args(["--csv", str(data)]).lab_start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#w-7").focus()
+        await pilot.pause()
+        assert "w₈" in screen_text(app)
+
+
 async def test_csv_from_the_palette_reports_errors_in_the_dialog(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("x,y\n1,2\n3,oops\n")

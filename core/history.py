@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.train import TrainState
 
 UNDO_LIMIT = 2000
 """How many changes can be undone; older states are dropped, their cost points stay."""
+LARGE_BATCH = 1000
+"""Past this many examples, a superseded state lets go of its step record (z, a and δ for
+every example), so 2,000 undo levels on a 100,000-row dataset cost kilobytes, not gigabytes.
+The record only serves to show the step just taken, which undo never does."""
 
 
 class History:
     """Every state the user reached, newest last, so any change can be undone exactly.
 
-    States are immutable, so undo returns to the very object that was current before. The cost
+    States are immutable, so undo returns to the very object that was current before (for a
+    batch of more than :data:`LARGE_BATCH` examples, a copy without its step record). The cost
     curve keeps one point (steps, cost) per state; a state with zero steps (a reset or a new
     dataset) starts a new run of the curve.
     """
@@ -51,6 +58,9 @@ class History:
 
     def push(self, state: TrainState) -> TrainState:
         """Make ``state`` the current one and return it."""
+        previous = self._states[-1]
+        if previous.last is not None and previous.last.z.size > LARGE_BATCH:
+            self._states[-1] = replace(previous, last=None)
         self._states.append(state)
         self._steps.append(state.steps)
         self._costs.append(state.cost)

@@ -49,3 +49,24 @@ def test_reset_starts_a_new_run_of_the_curve_and_undo_brings_the_old_one_back():
     assert h.curve()[0] == [0]
     h.undo()
     assert h.curve()[0] == [0, 1, 2]
+
+
+def test_a_long_history_on_a_large_dataset_keeps_only_the_current_step_record():
+    import tracemalloc
+
+    from core.datasets import Dataset
+    from core.history import LARGE_BATCH
+
+    rng = np.random.default_rng(0)
+    n = 20 * LARGE_BATCH
+    data = Dataset("big", "big", rng.normal(size=(n, 2)), (rng.random(n) < 0.5), "bce", "")
+    h = History(new_state(data, ACTIVATIONS["sigmoid"], BCE, 0.5, seed=0))
+    tracemalloc.start()
+    for _ in range(50):
+        h.push(step(h.current))
+    grown, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert h.current.last is not None and all(s.last is None for s in h.states[:-1])
+    assert grown < 2 * 4 * 8 * n  # a couple of records' worth, not fifty (~32 MB)
+    h.undo()
+    assert h.current.steps == 49 and h.current.neuron.w.size == 2

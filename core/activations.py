@@ -11,6 +11,8 @@ from typing import Callable
 
 import numpy as np
 
+from core import workspace
+
 ArrayFn = Callable[[np.ndarray], np.ndarray]
 
 LEAKY_SLOPE = 0.01
@@ -26,8 +28,9 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     its warning is silenced.
     """
     with np.errstate(over="ignore"):
-        t = np.array(z, dtype=float)  # a fresh buffer (0-d for one value), then all in place
-        np.negative(t, out=t)
+        z = np.asarray(z, dtype=float)
+        t = workspace.take(z.size).reshape(z.shape)  # a free buffer, then all in place
+        np.negative(z, out=t)
         np.exp(t, out=t)
         t += 1.0
         return np.divide(1.0, t, out=t)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core import workspace
 from core.activations import Activation
 
 BCE_EPS = 1e-12
@@ -143,8 +144,9 @@ class BinaryCrossEntropy(Loss):
     def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation) -> np.ndarray:
         """∂C/∂zᵢ; with a sigmoid this is exactly (aᵢ − yᵢ)/n."""
         if act.name == "sigmoid":
-            d = np.subtract(a, y, dtype=float)
-            d /= d.size
+            a = np.asarray(a, dtype=float)
+            d = np.subtract(a, y, out=workspace.take(a.size).reshape(a.shape))
+            d *= 1.0 / d.size  # a multiply costs a third of a divide over the batch
             return d
         return super().delta(z, a, y, act)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from core import workspace
 from core.activations import Activation
 
 
@@ -49,7 +50,11 @@ class Neuron:
 
     def weighted_sum(self, x: np.ndarray) -> np.ndarray:
         """z = x·w + b for one example x of shape (d,) or a batch of shape (n, d)."""
-        z = np.asarray(x, dtype=float) @ self.w
+        x = np.asarray(x, dtype=float)
+        if x.ndim == 2:
+            z = np.matmul(x, self.w, out=workspace.take(x.shape[0]))
+        else:
+            z = x @ self.w
         z += self.b  # in place: no second array the size of the batch
         return z
 

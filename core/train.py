@@ -7,7 +7,7 @@ A step never changes its input; it returns a new :class:`TrainState` together wi
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 import numpy as np
@@ -139,11 +139,18 @@ def new_state(data: Dataset, activation: Activation, loss: Loss, lr: float,
     return TrainState(neuron=neuron, data=data, loss=loss, lr=lr, mode=mode, seed=seed)
 
 
+@lru_cache(maxsize=8)
+def _all_indices(n: int) -> np.ndarray:
+    indices = np.arange(n)
+    indices.setflags(write=False)
+    return indices
+
+
 def batch_indices(state: TrainState) -> np.ndarray:
     """The examples the next step will learn from: all of them, or the one on show."""
     if state.mode == "stochastic":
         return np.array([state.example])
-    return np.arange(state.data.n_examples)
+    return _all_indices(state.data.n_examples)  # made once per size, read-only
 
 
 def plan_step(state: TrainState) -> StepRecord:

@@ -4,8 +4,9 @@ Run from the repository root, with the project and pyte installed:
 
     python benchmarks/ssh.py [--runs 3] [--steps 20] [--size 120x40]
 
-Both apps run in the same pseudo-terminal set-up, alternately, in the same run; figures are
-medians, and every neuron-tui figure is also given as a ratio to the bare app's.
+The apps run in the same pseudo-terminal set-up, in the same run; figures are medians, and
+every figure is given as a ratio to the bare app's. A third app, the floor, is the bare app
+after importing numpy and plotext: no app built on them can start faster.
 """
 
 from __future__ import annotations
@@ -53,18 +54,24 @@ def main() -> None:
     parser.add_argument("--colours", default="256,truecolor,16")
     args = parser.parse_args()
     bare = [sys.executable, str(HERE / "bare_app.py")]
+    floor = [sys.executable, str(HERE / "floor_app.py")]
     lab = [sys.executable, "-m", "tui", "--lab"]
     os.environ["NEURON_TUI_CONFIG_DIR"] = tempfile.mkdtemp()  # never the reader's own progress
     print(f"{os.cpu_count()} cores · {args.size} · {args.runs} runs × {args.steps} step keys")
-    print(f"{'colours':10} {'figure':22} {'bare':>10} {'neuron-tui':>11} {'ratio':>7}")
+    print("floor = the bare app after importing numpy and plotext, which neuron-tui needs")
+    print(f"{'colours':10} {'figure':22} {'bare':>10} {'floor':>8} {'neuron-tui':>11} "
+          f"{'ratio':>7} {'floor ratio':>12}")
     for colours in args.colours.split(","):
         b = measure(bare, "steps: 0", args, colours)
+        f = measure(floor, "steps: 0", args, colours)
         n = measure(lab, "Cost over steps", args, colours)
         for key, label in [("first_ms", "first screen ms"), ("first_bytes", "first screen bytes"),
                            ("key_bytes", "bytes per step key"), ("key_ms", "ms per step key"),
                            ("rss_mb", "peak memory MB")]:
             ratio = n[key] / b[key] if b[key] else float("nan")
-            print(f"{colours:10} {label:22} {b[key]:10.1f} {n[key]:11.1f} {ratio:7.2f}")
+            floor_ratio = f[key] / b[key] if b[key] else float("nan")
+            print(f"{colours:10} {label:22} {b[key]:10.1f} {f[key]:8.1f} {n[key]:11.1f} "
+                  f"{ratio:7.2f} {floor_ratio:12.2f}")
 
 
 if __name__ == "__main__":

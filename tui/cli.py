@@ -54,7 +54,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     from core.activations import ACTIVATIONS
     from core.datasets import DATASETS
     from textual.theme import BUILTIN_THEMES
-    from tui.app import N_CHAPTERS
+    from tui.app import N_CHAPTERS  # textual and numpy: the app needs both straight after
 
     parser = _build_parser(N_CHAPTERS, list(DATASETS), list(ACTIVATIONS), list(BUILTIN_THEMES))
     args = parser.parse_args(argv)
@@ -75,23 +75,28 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def _lab_start(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list | None:
-    from core.csvdata import CSVError, load_csv
-    from core.session import SessionError, read_state_string
-    from tui.lab_start import default_lab_state, read_session_file
+    # Each reader is imported only when its option is given: a plain start pays for none.
+    if args.load is not None or args.state is not None:
+        from core.session import SessionError, read_state_string
+        from tui.lab_start import read_session_file
 
-    try:
-        if args.load is not None:
-            return read_session_file(args.load)
-        if args.state is not None:
-            return [read_state_string(args.state)]
-        data = None
-        if args.csv is not None:
+        try:
+            return read_session_file(args.load) if args.load else [read_state_string(args.state)]
+        except SessionError as error:
+            parser.error(str(error))
+    data = None
+    if args.csv is not None:
+        from core.csvdata import CSVError, load_csv
+
+        try:
             data, _ = load_csv(args.csv, args.standardise)
-        if data is None and args.dataset is None and args.activation is None and args.seed is None:
-            return None
-        return [default_lab_state(args.dataset, data, args.activation, args.seed or 0)]
-    except (SessionError, CSVError) as error:
-        parser.error(str(error))
+        except CSVError as error:
+            parser.error(str(error))
+    if data is None and args.dataset is None and args.activation is None and args.seed is None:
+        return None
+    from tui.lab_start import default_lab_state
+
+    return [default_lab_state(args.dataset, data, args.activation, args.seed or 0)]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 from core.activations import ACTIVATIONS
 from core.datasets import DATASETS, Dataset
 from core.losses import LOSSES
-from core.session import SessionError, read_session
 from core.train import TrainState, new_state
 from tui.files import describe_error
 
@@ -25,6 +24,8 @@ def default_lab_state(dataset: str | None = None, data: Dataset | None = None,
 
 def read_session_file(path: Path) -> list[TrainState]:
     """The states in the session file at ``path``; SessionError for any problem, file or format."""
+    from core.session import SessionError, read_session
+
     try:
         if path.stat().st_size > MAX_SESSION_BYTES:
             raise SessionError(f"{path.name} is larger than {MAX_SESSION_BYTES} bytes")

@@ -16,19 +16,13 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from core.activations import ACTIVATIONS
-from core.csvdata import CSVError, load_csv
 from core.datasets import DATASETS, Dataset
-from core.export import history_csv
 from core.history import History
 from core.losses import LOSSES
-from core.session import SessionError, session_json, state_string
 from core.train import MODES, TrainState, apply_step, new_state, plan_step, step
 from tui.bounds import LR_BOUNDS, SEED_BOUNDS
 from tui.choices import cycle
-from tui.files import describe_error, fresh_path, write_atomic
-from tui.lab_start import read_session_file
 from tui.palette import Palette
-from tui.screens.path_prompt import PathPrompt
 from tui.plots import activation_spec, cost_spec
 from tui.view import LabView, sub
 from tui.widgets.arithmetic import ArithmeticView
@@ -356,6 +350,7 @@ class LabScreen(Screen):
             self._push(st.edited("edit example", data=_edit_example(st, field_id, value)))
 
     # ----------------------------------------------------------------- files and sharing
+    # Their modules are imported on first use: the first screen needs none of them.
 
     def restore(self, states: list[TrainState]) -> None:
         """Replace the lab's whole history with ``states`` (a loaded session)."""
@@ -373,10 +368,15 @@ class LabScreen(Screen):
 
     def action_save_session(self) -> None:
         """Ask where, then write the session there."""
+        from tui.screens.path_prompt import PathPrompt
+
         self.app.push_screen(PathPrompt("Save session as", Path(SESSION_FILE), self._write_session,
                                         confirm_overwrite=True), self._saved)
 
     def _write_session(self, path: Path) -> str | None:
+        from core.session import SessionError, session_json
+        from tui.files import describe_error, write_atomic
+
         try:
             write_atomic(path, session_json(list(self.history.states)))
         except (OSError, SessionError) as error:
@@ -389,10 +389,15 @@ class LabScreen(Screen):
 
     def action_open_session(self) -> None:
         """Ask which file, then restore it (a bad file is refused in the dialog)."""
+        from tui.screens.path_prompt import PathPrompt
+
         self.app.push_screen(PathPrompt("Open session", Path(SESSION_FILE), self._read_session),
                              self._opened)
 
     def _read_session(self, path: Path) -> str | None:
+        from core.session import SessionError
+        from tui.lab_start import read_session_file
+
         try:
             self.restore(read_session_file(path))
         except SessionError as error:
@@ -405,12 +410,16 @@ class LabScreen(Screen):
 
     def open_csv(self, standardise: bool = False) -> None:
         """Ask for a CSV file and train on it (its inputs standardised if asked)."""
+        from tui.screens.path_prompt import PathPrompt
+
         title = "Open CSV data (header row; last column is the target)"
         self.app.push_screen(PathPrompt(title, Path("data.csv"),
                                         partial(self._read_csv, standardise=standardise)),
                              self._csv_opened)
 
     def _read_csv(self, path: Path, standardise: bool) -> str | None:
+        from core.csvdata import CSVError, load_csv
+
         try:
             data, _ = load_csv(path, standardise)
         except CSVError as error:
@@ -424,6 +433,8 @@ class LabScreen(Screen):
 
     def action_copy_state(self) -> None:
         """Copy the state string to the clipboard (OSC 52) and show it."""
+        from core.session import state_string
+
         text = state_string(self.history.current)
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied (if your terminal allows OSC 52). Start again here with:\n"
@@ -431,6 +442,9 @@ class LabScreen(Screen):
 
     def action_export_history(self) -> None:
         """Write the history as CSV to a new file in the current folder."""
+        from core.export import history_csv
+        from tui.files import describe_error, fresh_path, write_atomic
+
         path = fresh_path(Path.cwd(), "neuron-tui-history", ".csv")
         try:
             write_atomic(path, history_csv(list(self.history.states)))

@@ -1,4 +1,4 @@
-"""The neuron-tui application and its command line."""
+"""The neuron-tui application: modes, keys, the palette, and the reader's place."""
 
 from __future__ import annotations
 
@@ -7,17 +7,18 @@ from functools import partial
 from pathlib import Path
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.geometry import Size
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.held_updates import HeldUpdates
 
 N_CHAPTERS = 9
 """Chapters in the book (checked against the book itself by a test)."""
 
 
-class NeuronApp(App[None]):
+class NeuronApp(HeldUpdates):
     """Opens where the reader left off: a chapter of the book, or the lab."""
 
     TITLE = "neuron-tui"
@@ -41,6 +42,7 @@ class NeuronApp(App[None]):
         self.progress_file = progress_file
         self.progress = None
         self._save_warned = False
+        self._last_size: Size | None = None
         self.lab_start = lab_start
         """States the lab opens with (from --load, --state, --dataset, …), or None for OR."""
         if theme:
@@ -67,7 +69,15 @@ class NeuronApp(App[None]):
         self.call_after_refresh(self._check_size)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Cover the app with a message while the terminal is too small; uncover it after."""
+        """Cover the app with a message while the terminal is too small; uncover it after.
+
+        Panes answer a resize in turn (layout, then plots redrawn at their new size, then the
+        compact style above or below 32 rows); holding the screen for a moment sends that as
+        one repaint instead of three.
+        """
+        if self._last_size is not None and event.size != self._last_size:
+            self.hold_updates()  # never the first screen: there is nothing to merge there
+        self._last_size = event.size
         # This runs before App's own handler has stored the new size, so use the event's.
         self._check_size(event.size)
 
@@ -100,9 +110,8 @@ class NeuronApp(App[None]):
         return BookScreen(chapter)
 
     def _make_lab(self) -> Screen:
-        from tui.screens.lab import LabScreen
-
         from tui.lab_start import default_lab_state
+        from tui.screens.lab import LabScreen
 
         return LabScreen(self.lab_start or [default_lab_state(seed=self.seed)])
 
@@ -151,15 +160,24 @@ class NeuronApp(App[None]):
             return
         self.notify(f"Screenshot saved to {path}")
 
-    def action_open_lab(self) -> None:
+    async def action_open_lab(self) -> None:
         """Switch to the free-form lab (it keeps its state while you read)."""
-        self.switch_mode("lab")
+        await self._switch_held("lab")
         self.record_place("lab")
 
-    def action_open_book(self) -> None:
+    async def action_open_book(self) -> None:
         """Switch back to the chapter you were reading."""
-        self.switch_mode("book")
+        await self._switch_held("book")
         self.record_place("book", self.screen.number)
+
+    async def _switch_held(self, mode: str) -> None:
+        """Switch mode with updates held, so the new screen arrives as one repaint."""
+        self.begin_hold()
+        try:
+            await self.switch_mode(mode)
+        finally:
+            self.hold_updates()
+            self.end_hold()
 
     def action_help(self) -> None:
         """Show every key of the current screen (? or escape closes it)."""

@@ -1,14 +1,11 @@
 """Colours: every theme works, the ANSI themes keep plots readable, NO_COLOR drops the hues."""
 
-import os
 import re
-import select
-import sys
-import time
 
 import pytest
 from textual.theme import BUILTIN_THEMES
 
+from tests.tui.pty_run import PtyApp
 from tui.app import NeuronApp
 from tui.palette import Palette
 
@@ -62,35 +59,13 @@ async def test_ansi_themes_draw_plots_with_visible_axes_and_curves(theme):
             assert all(s.color.type.name in ("STANDARD", "DEFAULT") for s in marks)  # 16 colours
 
 
-def run_in_pty(env_extra: dict[str, str], seconds: float = 3.0) -> bytes:
-    """Start the app in a real pseudo-terminal, wait, press q, and return everything it wrote."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR")}
-    env.update(TERM="xterm-256color", **env_extra)
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvpe(sys.executable, [sys.executable, "-m", "tui", "--lab"], env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    out, start, sent = b"", time.monotonic(), False
-    while time.monotonic() - start < seconds + 10:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
-        if not sent and b"Neuron" in out and time.monotonic() - start > seconds:
-            os.write(fd, b"q")
-            sent = True
-    os.waitpid(pid, 0)
-    return out
+def run_in_pty(env_extra: dict[str, str]) -> bytes:
+    """Start the lab in a real pseudo-terminal and return what it wrote for its first screen."""
+    app = PtyApp(["--lab"], (80, 24), env_extra)
+    try:
+        return app.read_until_quiet(quiet=1.0, until=b"Neuron")
+    finally:
+        app.stop()
 
 
 def colour_indices(output: bytes) -> set[int]:

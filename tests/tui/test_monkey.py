@@ -49,3 +49,38 @@ async def test_dataset_switches_faster_than_the_editor_reshapes():
         fields = app.screen.query(".w-field")
         assert len(fields) == state.data.n_inputs
         assert [f.value for f in fields] == list(state.neuron.w)
+
+
+async def test_overlays_close_once_even_when_asked_twice_at_once(tmp_path):
+    """Two closing keys in one burst reach a screen that is still closing: only one counts.
+
+    The actions are called directly, back to back, which is what a burst amounts to; the test
+    then sleeps rather than pausing the pilot, whose pause would wait on the closing screen.
+    """
+    import asyncio
+
+    from tui.screens.book import BookScreen
+    from tui.screens.lab import LabScreen
+
+    app = NeuronApp(start="book", chapter=5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        contents = app.screen
+        contents.action_pick(3)
+        contents.action_close()
+        await asyncio.sleep(0.5)
+        assert isinstance(app.screen, BookScreen) and app.screen.number == 3
+        await pilot.press("question_mark")
+        helper = app.screen
+        helper.action_close()
+        helper.action_close()
+        await asyncio.sleep(0.3)
+        assert isinstance(app.screen, BookScreen)
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("W")
+        prompt = app.screen
+        prompt.action_cancel()
+        prompt.action_cancel()
+        await asyncio.sleep(0.3)
+        assert isinstance(app.screen, LabScreen)

@@ -7,7 +7,6 @@ import sys
 import numpy as np
 import pytest
 
-from core.session import read_state_string
 from core.train import plan_step
 from tests.tui.conftest import screen_text
 from tui.app import NeuronApp

@@ -71,7 +71,14 @@ class BookScreen(Screen):
         Switches run one at a time, however fast the keys that ask for them arrive.
         """
         async with self._switching:
-            await self._show_chapter(number)
+            # One repaint for the whole switch, not one per removed or mounted part, nor more
+            # while the new lab and prose lay themselves out afterwards.
+            self.app.begin_hold()
+            try:
+                await self._show_chapter(number)
+            finally:
+                self.app.hold_updates()
+                self.app.end_hold()
 
     async def _show_chapter(self, number: int) -> None:
         self.number = number

@@ -43,6 +43,7 @@ class ContentsScreen(ModalScreen[int | None]):
     def __init__(self, progress: Progress) -> None:
         super().__init__()
         self.progress = progress
+        self._dismissing = False
 
     def compose(self) -> ComposeResult:
         """The chapters, then the lab."""
@@ -75,7 +76,9 @@ class ContentsScreen(ModalScreen[int | None]):
         self._close(None)
 
     def _close(self, choice: int | None) -> None:
-        # Keys can arrive faster than the screen closes (enter and a digit in one burst):
-        # only the first choice counts, and a closed screen is never dismissed twice.
-        if self.is_current:
+        # Keys can arrive faster than the screen closes (enter and a digit in one burst), and
+        # the screen stays current until the close is done: only the first choice counts, so
+        # a closing screen is never dismissed twice (which would pop the book as well).
+        if self.is_current and not self._dismissing:
+            self._dismissing = True
             self.dismiss(choice)

@@ -63,6 +63,7 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
         super().__init__()
         self.sections = sections
+        self._dismissing = False
 
     def compose(self) -> ComposeResult:
         """The intro, each section's keys, the field keys and the palette."""
@@ -78,6 +79,7 @@ class HelpScreen(ModalScreen[None]):
         self.query_one(VerticalScroll).focus()
 
     def action_close(self) -> None:
-        """Close, once, however fast the keys come."""
-        if self.is_current:
+        """Close, once, however fast the keys come (the screen stays current until it has)."""
+        if self.is_current and not self._dismissing:
+            self._dismissing = True
             self.dismiss()

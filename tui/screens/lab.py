@@ -22,6 +22,7 @@ from core.losses import LOSSES
 from core.train import MODES, TrainState, apply_step, new_state, plan_step, step
 from tui.bounds import LR_BOUNDS, SEED_BOUNDS
 from tui.choices import cycle
+from tui.labs.stepping import RUN_HZ
 from tui.palette import Palette
 from tui.plots import activation_spec, cost_spec
 from tui.view import LabView, sub
@@ -31,8 +32,6 @@ from tui.widgets.number_field import NumberField
 from tui.widgets.plot import PlotView
 from tui.widgets.training import TrainingText
 
-RUN_HZ = 20
-"""Steps per second while running; the timer skips ticks rather than queueing them."""
 SESSION_FILE = "neuron-tui-session.json"
 """Where a session is saved unless you type another name (in the current folder)."""
 COMPACT_BELOW = 32
@@ -116,8 +115,15 @@ class LabScreen(Screen):
             self.notify(self.state.data.description, timeout=15)
 
     def on_screen_suspend(self) -> None:
-        """Leaving the lab (for the book, say) pauses a run rather than training unseen."""
-        if self._timer is not None:
+        """Leaving the lab for the book pauses a run rather than training unseen.
+
+        A screen on top (help, a dialog, the too-small notice) only covers the lab for a
+        moment, and a run goes on beneath it; what happened is known once the switch is done.
+        """
+        self.call_later(self._pause_if_left)
+
+    def _pause_if_left(self) -> None:
+        if self._timer is not None and self.app.current_mode != "lab":
             self._stop()
             self._redraw()
 
@@ -255,6 +261,8 @@ class LabScreen(Screen):
         self._redraw()
 
     def _tick(self) -> None:
+        if self._timer is None:
+            return  # a tick already on its way when the run was paused: it must not step
         if not self.can_train:
             self._stop()
             self._redraw()

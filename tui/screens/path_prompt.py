@@ -41,6 +41,7 @@ class PathPrompt(ModalScreen[Path | None]):
         self.act = act
         self.confirm_overwrite = confirm_overwrite
         self._confirmed: Path | None = None
+        self._dismissing = False
 
     def compose(self) -> ComposeResult:
         """Title, the path, the reason for any refusal, and the keys."""
@@ -67,11 +68,13 @@ class PathPrompt(ModalScreen[Path | None]):
             self._confirmed = path
             error.update(f"{path.name} exists: enter again to replace it, or change the name")
             return
+        if self._dismissing:
+            return
         why = self.act(path)
         if why:
             error.update(why)
             return
-        self.dismiss(path)
+        self._close(path)
 
     def on_input_changed(self) -> None:
         """A new name needs a new confirmation."""
@@ -79,4 +82,11 @@ class PathPrompt(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         """Close without doing anything."""
-        self.dismiss(None)
+        self._close(None)
+
+    def _close(self, result: Path | None) -> None:
+        # Enter and escape in one burst: the dialog stays current until it has closed, so
+        # only the first may close it (a second dismiss would pop the screen beneath).
+        if not self._dismissing:
+            self._dismissing = True
+            self.dismiss(result)

@@ -1,0 +1,57 @@
+"""Over ssh every byte counts: a resize or a chapter switch repaints the screen once, not in a
+storm of partial repaints. Measured on the real app in a pseudo-terminal."""
+
+from tests.tui.pty_run import PtyApp
+
+
+def first_screen_bytes(args, size, env):
+    app = PtyApp(args, size, env)
+    try:
+        return len(app.read_until_quiet(until=b"Cost over steps" if "--lab" in args else b"Lab"))
+    finally:
+        app.stop()
+
+
+def test_growing_the_terminal_repaints_once(tmp_path):
+    env = {"NEURON_TUI_CONFIG_DIR": str(tmp_path)}
+    full = first_screen_bytes(["--lab"], (120, 40), env)
+    app = PtyApp(["--lab"], (100, 30), env)
+    try:
+        app.read_until_quiet(until=b"Cost over steps")
+        app.resize(120, 40)
+        sent = len(app.read_until_quiet())
+    finally:
+        app.stop()
+    assert 0 < sent < 1.4 * full, (sent, full)  # three partial repaints used to send 1.9×
+
+
+def test_a_chapter_switch_repaints_once(tmp_path):
+    env = {"NEURON_TUI_CONFIG_DIR": str(tmp_path)}
+    full = first_screen_bytes(["--chapter", "5"], (120, 40), env)
+    app = PtyApp(["--chapter", "4"], (120, 40), env)
+    try:
+        app.read_until_quiet(until=b"Lab")
+        app.type("]")
+        sent = app.read_until_quiet()
+    finally:
+        app.stop()
+    assert b"Gradient descent" in sent
+    assert len(sent) < 1.2 * full, (len(sent), full)  # it used to send 2.5 screens
+
+
+async def test_a_hold_never_outlasts_its_limit(tmp_path):
+    import time
+
+    from tui.app import NeuronApp
+    from tui.held_updates import MAX_HOLD
+
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.begin_hold()  # and never end it, as a bug might
+        await pilot.press("s")
+        assert app._holding == 1 and app._held_back
+        app._hold_started = time.monotonic() - MAX_HOLD - 1
+        await pilot.press("s")
+        await pilot.pause()
+        assert app._holding == 0 and not app._held_back

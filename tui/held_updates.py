@@ -1,0 +1,57 @@
+"""Holding the terminal still while a screen changes in several steps, then painting once.
+
+A resize, a chapter switch or a change of mode makes several parts of the screen lay
+themselves out one after another (a new size, plots redrawn for it, a style for the new
+height), and each would send most of the screen again. Over ssh that is tens of kilobytes
+per step. While updates are held, Textual lays out and draws as usual but nothing is
+written; at the end the screen is painted once.
+"""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import App
+from textual.screen import Screen
+
+SETTLE = 0.1
+"""Seconds updates are held after a resize or a switch, so follow-on layout joins the paint."""
+MAX_HOLD = 2.0
+"""No hold outlasts this: a display asked for later goes out, holds or not."""
+
+
+class HeldUpdates(App[None]):
+    """An App whose terminal output can be held back for a moment (a mixin base)."""
+
+    _holding = 0
+    _held_back = False
+    _hold_started = 0.0
+
+    def hold_updates(self, seconds: float = SETTLE) -> None:
+        """Hold updates for ``seconds``, then paint the screen once if anything changed."""
+        self.begin_hold()
+        self.set_timer(seconds, self.end_hold)
+
+    def begin_hold(self) -> None:
+        """Hold updates until the matching :meth:`end_hold`."""
+        if not self._holding:
+            self._hold_started = time.monotonic()
+        self._holding += 1
+
+    def end_hold(self) -> None:
+        """End one hold; when none is left, paint the screen if anything was held back."""
+        self._holding = max(self._holding - 1, 0)
+        if not self._holding and self._held_back and self.screen_stack:
+            self._held_back = False
+            self.screen.refresh()
+
+    def _display(self, screen: Screen, renderable) -> None:  # noqa: ANN001 - Textual's own
+        """Textual's output step, skipped while updates are held."""
+        if self._holding and time.monotonic() - self._hold_started > MAX_HOLD:
+            self._holding = 1  # whatever went wrong, the screen never stays frozen:
+            self.end_hold()  # let go, and repaint it all if anything was held back
+        if self._holding and renderable is not None:
+            self._held_back = True
+            self.post_display_hook()  # what Textual does after every display; tests wait on it
+            return
+        super()._display(screen, renderable)

@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         from textual_serve.server import Server
     except ImportError:
-        sys.exit("neuron-tui-web needs the web extra: pip install 'neuron-tui[web]'")
+        sys.exit("neuron-tui-web needs the web extra: pip install 'neuron-tui[web]' "
+                 "(from a checkout: pip install '.[web]')")
     command = shlex.join([sys.executable, "-m", "tui", *args.app_args])
     server = Server(command, host=args.host, port=args.port, title="neuron-tui",
                     templates_path=str(offline_templates()))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import partial
-from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,6 +23,7 @@ from tui.choices import cycle
 from tui.labs.stepping import RUN_HZ
 from tui.palette import Palette
 from tui.plots import activation_spec, cost_spec
+from tui.screens.lab_files import LabFiles
 from tui.view import LabView, sub
 from tui.widgets.arithmetic import ArithmeticView
 from tui.widgets.neuron_editor import NeuronEditor
@@ -32,13 +31,11 @@ from tui.widgets.number_field import NumberField
 from tui.widgets.plot import PlotView
 from tui.widgets.training import TrainingText
 
-SESSION_FILE = "neuron-tui-session.json"
-"""Where a session is saved unless you type another name (in the current folder)."""
 COMPACT_BELOW = 32
 """Below this many rows, panes trade their boxes for a one-line title."""
 
 
-class LabScreen(Screen):
+class LabScreen(LabFiles, Screen):
     """Owns the training history; every key becomes a pure core call and a new snapshot."""
 
     BINDINGS = [
@@ -357,8 +354,7 @@ class LabScreen(Screen):
         elif field_id.startswith("x-") or field_id == "y":
             self._push(st.edited("edit example", data=_edit_example(st, field_id, value)))
 
-    # ----------------------------------------------------------------- files and sharing
-    # Their modules are imported on first use: the first screen needs none of them.
+    # ----------------------------------------------------------------- loading
 
     def restore(self, states: list[TrainState]) -> None:
         """Replace the lab's whole history with ``states`` (a loaded session)."""
@@ -373,93 +369,6 @@ class LabScreen(Screen):
         st = self.history.current
         self._push(new_state(data, st.neuron.activation, LOSSES[data.loss], st.lr, st.seed,
                              st.mode))
-
-    def action_save_session(self) -> None:
-        """Ask where, then write the session there."""
-        from tui.screens.path_prompt import PathPrompt
-
-        self.app.push_screen(PathPrompt("Save session as", Path(SESSION_FILE), self._write_session,
-                                        confirm_overwrite=True), self._saved)
-
-    def _write_session(self, path: Path) -> str | None:
-        from core.session import SessionError, session_json
-        from tui.files import describe_error, write_atomic
-
-        try:
-            write_atomic(path, session_json(list(self.history.states)))
-        except (OSError, SessionError) as error:
-            return describe_error(path, error) if isinstance(error, OSError) else str(error)
-        return None
-
-    def _saved(self, path: Path | None) -> None:
-        if path is not None:
-            self.notify(f"Session saved to {path} ({len(self.history)} states).")
-
-    def action_open_session(self) -> None:
-        """Ask which file, then restore it (a bad file is refused in the dialog)."""
-        from tui.screens.path_prompt import PathPrompt
-
-        self.app.push_screen(PathPrompt("Open session", Path(SESSION_FILE), self._read_session),
-                             self._opened)
-
-    def _read_session(self, path: Path) -> str | None:
-        from core.session import SessionError
-        from tui.lab_start import read_session_file
-
-        try:
-            self.restore(read_session_file(path))
-        except SessionError as error:
-            return str(error)
-        return None
-
-    def _opened(self, path: Path | None) -> None:
-        if path is not None:
-            self.notify(f"Session restored from {path} ({len(self.history)} states).")
-
-    def open_csv(self, standardise: bool = False) -> None:
-        """Ask for a CSV file and train on it (its inputs standardised if asked)."""
-        from tui.screens.path_prompt import PathPrompt
-
-        title = "Open CSV data (header row; last column is the target)"
-        self.app.push_screen(PathPrompt(title, Path("data.csv"),
-                                        partial(self._read_csv, standardise=standardise)),
-                             self._csv_opened)
-
-    def _read_csv(self, path: Path, standardise: bool) -> str | None:
-        from core.csvdata import CSVError, load_csv
-
-        try:
-            data, _ = load_csv(path, standardise)
-        except CSVError as error:
-            return str(error)
-        self.use_dataset(data)
-        return None
-
-    def _csv_opened(self, path: Path | None) -> None:
-        if path is not None:
-            self.notify(self.history.current.data.description, timeout=15)
-
-    def action_copy_state(self) -> None:
-        """Copy the state string to the clipboard (OSC 52) and show it."""
-        from core.session import state_string
-
-        text = state_string(self.history.current)
-        self.app.copy_to_clipboard(text)
-        self.notify(f"Copied (if your terminal allows OSC 52). Start again here with:\n"
-                    f"neuron-tui --state {text}", timeout=20)
-
-    def action_export_history(self) -> None:
-        """Write the history as CSV to a new file in the current folder."""
-        from core.export import history_csv
-        from tui.files import describe_error, fresh_path, write_atomic
-
-        path = fresh_path(Path.cwd(), "neuron-tui-history", ".csv")
-        try:
-            write_atomic(path, history_csv(list(self.history.states)))
-        except OSError as error:
-            self.notify(f"Could not export: {describe_error(path, error)}", severity="error")
-            return
-        self.notify(f"History exported to {path} ({len(self.history)} rows).")
 
 
 def _edit_example(st: TrainState, field_id: str, value: float):

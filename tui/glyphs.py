@@ -26,13 +26,13 @@ def histogram_strip(counts: np.ndarray) -> str:
 
 
 def shade(values: np.ndarray, lo: float, hi: float, threshold: float) -> list[str]:
-    """Rows of a map of ``values`` (rows, cols) in [lo, hi]: blank, '.', ':' below the
+    """Rows of a map of ``values`` (rows, cols) in [lo, hi]: blank, '.', ':' at or below the
     threshold and '+', '*', '#' above it, so the boundary shows without colour."""
     v = np.clip(np.asarray(values, float), lo, hi)
     below = np.clip(((v - lo) / max(threshold - lo, 1e-300) * len(LOW_RAMP)).astype(int),
                     0, len(LOW_RAMP) - 1)
     above = np.clip(((v - threshold) / max(hi - threshold, 1e-300) * len(HIGH_RAMP)).astype(int),
                     0, len(HIGH_RAMP) - 1)
-    chars = np.where(v < threshold, np.array(list(LOW_RAMP))[below],
+    chars = np.where(v <= threshold, np.array(list(LOW_RAMP))[below],
                      np.array(list(HIGH_RAMP))[above])
     return ["".join(row) for row in chars]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 import numpy as np
 from rich.text import Text
@@ -108,15 +109,17 @@ class XorLab(SteppingLab[XorSnap]):
         values, lo, hi, threshold = self._grid(cols, rows)
         lines = []
         for r, row in enumerate(shade(values, lo, hi, threshold)):
-            text = Text()
-            for c, ch in enumerate(row):
-                text.append(ch, style=pal.curve.style if values[r, c] >= threshold else pal.muted.style)
+            text, above, c = Text(), values[r] > threshold, 0
+            for up, run in groupby(above):  # one span per run of cells on one side
+                n = len(list(run))
+                text.append(row[c:c + n], style=pal.curve.style if up else pal.muted.style)
+                c += n
             lines.append(text)
         predicted = self._predictions()
         for (x1, x2), y, p in zip(XOR.X, XOR.y, predicted):
             c = int(round((x1 - LO) / (HI - LO) * (cols - 1)))
             r = int(round((HI - x2) / (HI - LO) * (rows - 1)))
-            right = (p >= 0.5) == (y > 0.5) if self.shown in ("network", "one neuron") else True
+            right = (p > 0.5) == (y > 0.5) if self.shown in ("network", "one neuron") else True
             mark = Text("●" if y > 0.5 else "○", style=pal.marker.style if right else pal.bad.style)
             lines[r] = lines[r][:c] + mark + lines[r][c + 1:]
         return lines

@@ -83,6 +83,7 @@ class ExercisePanel(Static, can_focus=True):
         self.index = 0
         self.lab: Any = None
         self.result: Text | None = None
+        self._shown: Text | str = ""
 
     def load(self, exercises: list[Exercise], lab: Any) -> None:
         """Show ``exercises`` about ``lab``, from the first."""
@@ -103,7 +104,7 @@ class ExercisePanel(Static, can_focus=True):
         """Redraw the question, the options and any verdict."""
         ex = self.current
         if ex is None or self.lab is None:
-            self.update("")
+            self._show("")
             return
         text = Text()
         hint = "e to answer" if not self.has_focus else "1/2/3 answer · n next · tab leave"
@@ -113,7 +114,14 @@ class ExercisePanel(Static, can_focus=True):
         if self.result is not None:
             text.append("\n")
             text.append_text(self.result)
-        self.update(text)
+        self._show(text)
+
+    def _show(self, text: Text | str) -> None:
+        # Most lab changes leave the question as it was, and an update lays out the whole
+        # screen again (the panel's height may change), so an unchanged text is not re-sent.
+        if text != self._shown:
+            self._shown = text
+            self.update(text)
 
     def on_focus(self) -> None:
         """Show the answering keys."""

@@ -14,7 +14,7 @@ from core.anatomy import LayerParts, run_layer
 from core.batchnorm import BatchNorm
 from core.collapse import Collapse, collapse, fold, random_stack
 from core.init import HE
-from core.layers import Dense
+from core.layers import MLP, Dense
 from core.stats import SATURATION, Spread, histogram, saturated_share
 from tui.glyphs import histogram_strip
 from tui.choices import cycle
@@ -152,19 +152,17 @@ class AnatomyLab(ChapterLab):
         """Layer widths of the stack: 4 inputs, hidden layers of 5, 3 outputs."""
         return [4] + [5] * (self.depth - 1) + [3]
 
-    def collapse_result(self) -> Collapse:
-        """How one layer compares with the stack on 64 inputs."""
-        net = random_stack(self.sizes, self.between, self.stack_seed)
+    def collapse_result(self, net: MLP | None = None) -> Collapse:
+        """How one layer compares with the stack (``net``, or the lab's) on 64 inputs."""
+        net = net or random_stack(self.sizes, self.between, self.stack_seed)
         return collapse(net, np.random.default_rng(self.stack_seed + 1).normal(size=(64, 4)))
 
     def _collapse_lines(self, pal: Palette) -> list[Text]:
         net = random_stack(self.sizes, self.between, self.stack_seed)
         W, b = fold(net)
-        c = self.collapse_result()
+        c = self.collapse_result(net)
         names = "".join(f"W{'₁₂₃'[k]}" for k in range(self.depth))
-        bias = "(b₁W₂ + b₂)" + ("W₃ + b₃" if self.depth == 3 else "")
-        if self.depth == 2:
-            bias = "b₁W₂ + b₂"
+        bias = "b₁W₂ + b₂" if self.depth == 2 else "(b₁W₂ + b₂)W₃ + b₃"
         lines = [Text(f"stack {'→'.join(map(str, self.sizes))}, between: {self.between.title}",
                       style="bold"),
                  Text(f"fold: W = {names} ({W.shape[0]}×{W.shape[1]})"),

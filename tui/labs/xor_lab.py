@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import groupby
 
 import numpy as np
@@ -43,7 +44,7 @@ class XorSnap:
     net: NetState
     single: TrainState
 
-    @property
+    @cached_property
     def single_outputs(self) -> np.ndarray:
         """The single neuron's a for each example."""
         return self.single.neuron.forward(XOR.X).a

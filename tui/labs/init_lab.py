@@ -42,7 +42,7 @@ def diagnosis(probes: list[LayerProbe], relu: bool) -> tuple[str, bool]:
         return f"fading: spread of a shrinks {fmt(first / max(last, 1e-300), 1)}× by L5", False
     if last > first * HEALTHY_RATIO:
         return f"exploding: spread of a grows {fmt(last / first, 1)}× by L5", False
-    return "healthy: the spread holds through 5 layers", True
+    return "healthy: spread of a holds through 5 layers", True
 
 
 class InitLab(ChapterLab):

@@ -71,11 +71,26 @@ def activation_spec(view: LabView, palette: Palette) -> PlotSpec:
     lo, hi = _z_range(view, fw.z)
     series = curve_series(act, lo, hi, palette, view.show_derivative)
     others = [j for j in range(st.data.n_examples) if j != st.example]
+    points = []
     if others:
-        series.append(Series(tuple(fw.z[others]), tuple(fw.a[others]), palette.muted.plot,
+        points.append(Series(tuple(fw.z[others]), tuple(fw.a[others]), palette.muted.plot,
                              marker="•", points=True))
-    series.append(marker(float(fw.z[st.example]), float(fw.a[st.example]), palette))
-    return PlotSpec(series=tuple(series), xlim=(lo, hi))
+    points.append(marker(float(fw.z[st.example]), float(fw.a[st.example]), palette))
+    return PlotSpec(series=tuple(series), xlim=(lo, hi), ylim=curve_ylim(series),
+                    overlay=tuple(points))
+
+
+def curve_ylim(series: list[Series]) -> tuple[float, float]:
+    """The y range of the curves, chosen as plotext would choose it from them alone.
+
+    Fixing it lets the markers be drawn over a kept copy of the curves; every marker sits on
+    the curve f(z) within the plotted z range, so none is lost.
+    """
+    values = [y for s in series for y in s.y if math.isfinite(y)]
+    lo, hi = (min(values), max(values)) if values else (0.0, 0.0)
+    if lo != hi:
+        return lo, hi
+    return (0.5 * lo, 1.5 * lo) if lo else (-1.0, 1.0)
 
 
 def cost_spec(steps: list[int], costs: list[float], palette: Palette) -> PlotSpec:
@@ -91,5 +106,5 @@ def cost_spec(steps: list[int], costs: list[float], palette: Palette) -> PlotSpe
     first = xs[0] if xs else 0.0
     xlim = (first, first + nice_ceil(max((xs[-1] - first) if xs else 0.0, 10.0)))
     marker = "braille" if len(xs) > 1 else "●"
-    return PlotSpec(series=(Series(xs, ys, palette.curve.plot, marker=marker,
-                                   points=len(xs) == 1),), xlim=xlim, ylim=ylim)
+    line = Series(xs, ys, palette.curve.plot, marker=marker, points=len(xs) == 1)
+    return PlotSpec(xlim=xlim, ylim=ylim, overlay=(line,))

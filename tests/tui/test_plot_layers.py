@@ -1,0 +1,140 @@
+"""The kept plot with its overlay drawn over it is exactly what plotext draws in one go."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.text import Text
+
+from core.activations import ACTIVATIONS
+from tui.plots import cost_spec, curve_series, curve_ylim, marker
+from tui.widgets.plot import PlotSpec, Series, draw_overlay, render_layer, render_plot
+
+COLOURS = [(200, 120, 40), "blue", "red+", "default", (10, 200, 90)]
+
+
+class _Role:
+    def __init__(self, colour) -> None:
+        self.plot = colour
+
+
+class _Palette:
+    curve = _Role((90, 160, 250))
+    derivative = _Role("magenta")
+    marker = _Role((250, 80, 80))
+    muted = _Role("white")
+
+
+def layered(spec: PlotSpec, width: int, height: int) -> list[Text]:
+    """What a PlotView shows: the base from plotext, the overlay drawn over it."""
+    layer, kx, ky = render_layer(spec, width, height)
+    overlay = spec.overlay if layer.takes_points else ()
+    return draw_overlay(layer, overlay, kx, ky)[:height]
+
+
+def in_one_go(spec: PlotSpec, width: int, height: int) -> list[Text]:
+    """The same spec with the overlay as ordinary series, all drawn by plotext."""
+    whole = PlotSpec(spec.series + spec.overlay, spec.xlim, spec.ylim)
+    return Text.from_ansi(render_plot(whole, width, height)).split("\n")[:height]
+
+
+def assert_same_picture(a: list[Text], b: list[Text]) -> None:
+    assert [line.plain for line in a] == [line.plain for line in b]
+    for row, (x, y) in enumerate(zip(a, b)):
+        cells_a = [(seg.text, seg.style) for seg in x.render(_console())]
+        cells_b = [(seg.text, seg.style) for seg in y.render(_console())]
+        assert _per_cell(cells_a) == _per_cell(cells_b), f"row {row} differs in colour"
+
+
+def _per_cell(segments):
+    return [(ch, style) for text, style in segments for ch in text]
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(color_system="truecolor", width=200)
+
+
+def activation_like_spec(name: str, w: float, b: float, xs: np.ndarray, example: int,
+                         derivative: bool) -> PlotSpec:
+    act = ACTIVATIONS[name]
+    lo, hi = act.plot_range
+    z = np.clip(w * xs + b, lo - 1, hi + 1)  # some markers may fall off either side
+    series = curve_series(act, lo, hi, _Palette(), derivative)
+    others = [j for j in range(len(xs)) if j != example]
+    points = [Series(tuple(z[others]), tuple(act.f(z[others])), "white", marker="•", points=True),
+              marker(float(z[example]), float(act.f(z[example:example + 1])[0]), _Palette())]
+    return PlotSpec(tuple(series), (lo, hi), curve_ylim(series), tuple(points))
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.sampled_from(sorted(ACTIVATIONS)), w=st.floats(-4, 4), b=st.floats(-4, 4),
+       xs=st.lists(st.floats(-3, 3), min_size=1, max_size=12), derivative=st.booleans(),
+       size=st.sampled_from([(80, 14), (56, 12), (40, 8), (120, 30)]), data=st.data())
+def test_markers_over_the_kept_curve_match_plotext(name, w, b, xs, derivative, size, data):
+    example = data.draw(st.integers(0, len(xs) - 1))
+    spec = activation_like_spec(name, w, b, np.array(xs), example, derivative)
+    assert_same_picture(layered(spec, *size), in_one_go(spec, *size))
+
+
+@settings(max_examples=40, deadline=None)
+@given(costs=st.lists(st.floats(0, 5), min_size=1, max_size=80),
+       size=st.sampled_from([(56, 14), (40, 10), (100, 20)]),
+       colour=st.sampled_from(COLOURS))
+def test_a_cost_curve_over_its_kept_axes_matches_plotext(costs, size, colour):
+    spec = cost_spec(list(range(len(costs))), costs, _Role_palette(colour))
+    assert spec.series == () and spec.overlay  # the whole curve is drawn over the kept axes
+    assert_same_picture(layered(spec, *size), in_one_go(spec, *size))
+
+
+def _Role_palette(colour):
+    return type("P", (), {"curve": _Role(colour)})()
+
+
+def test_kept_axes_have_their_tick_labels_before_any_curve_is_drawn():
+    spec = cost_spec([0, 1], [0.7, 0.6], _Role_palette("blue"))
+    layer, _, _ = render_layer(spec, 56, 14)
+    text = "\n".join(line.plain for line in layer.lines)
+    assert "0.0" in text and "10.0" in text and "0.7" in text
+    assert not any(ch in text for ch in "⠁⠂⠄⡀⢀⣀")  # …and no data drawn yet
+
+
+def test_only_rows_with_points_are_rebuilt():
+    act = ACTIVATIONS["sigmoid"]
+    series = curve_series(act, -6, 6, _Palette(), False)
+    base = PlotSpec(tuple(series), (-6, 6), curve_ylim(series))
+    layer, kx, ky = render_layer(base, 60, 14)
+    drawn = draw_overlay(layer, (marker(0.0, 0.5, _Palette()),), kx, ky)
+    changed = [i for i, (a, b) in enumerate(zip(layer.lines, drawn)) if a is not b]
+    assert len(changed) == 1 and "●" in drawn[changed[0]].plain
+    assert "●" not in "".join(line.plain for line in layer.lines)  # the kept copy is untouched
+
+
+def test_a_failed_base_draws_nothing_over_it():
+    spec = PlotSpec((Series((0.0, 1.0), (1.0, 2.0), "blue"),), (1.0, 1.0), (1.0, 2.0),
+                    (Series((0.5,), (1.5,), "red", marker="●", points=True),))
+    layer, kx, ky = render_layer(spec, 40, 10)  # an empty x range: plotext divides by zero
+    assert not layer.takes_points and "beyond what the plot can draw" in layer.lines[0].plain
+    lines = draw_overlay(layer, spec.overlay if layer.takes_points else (), kx, ky)
+    assert "●" not in "".join(line.plain for line in lines)
+
+
+def test_without_limits_the_overlay_is_drawn_by_plotext_with_the_rest():
+    spec = PlotSpec(overlay=(Series((0.0, 1.0, 2.0), (3.0, 1.0, 2.0), "blue"),))
+    assert spec.base.series == spec.overlay
+    layer, _, _ = render_layer(spec, 40, 10)
+    assert not layer.takes_points
+    assert_same_picture(layer.lines, in_one_go(spec, 40, 10))
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_curve_limits_hold_every_marker_on_the_curve(name):
+    act = ACTIVATIONS[name]
+    lo, hi = act.plot_range
+    series = curve_series(act, lo, hi, _Palette(), True)
+    ylo, yhi = curve_ylim(series)
+    z = np.linspace(lo, hi, 1001)
+    assert ylo <= act.f(z).min() and act.f(z).max() <= yhi

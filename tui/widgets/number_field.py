@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from rich.text import Text
 from textual import events, on
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
@@ -27,12 +27,20 @@ class NumberField(Widget, can_focus=True):
     A typed value is parsed and checked against the field's bounds: a bad one leaves the old
     value in place and shows why right under the field. A good one is posted as
     :class:`NumberField.Changed`; the owner decides what it means and calls :meth:`set_value`.
+
+    While it only shows its number the field is a single widget that draws itself, since a lab
+    holds a dozen of them and every widget costs time on each screen update. Editing mounts a
+    label, an input and a line for errors inside it, and removes them when done.
     """
 
     DEFAULT_CSS = """
     NumberField { height: auto; width: 1fr; }
+    NumberField > .number-field--label { color: $text-muted; }
+    NumberField:focus > .number-field--label { color: $text; text-style: bold; }
+    NumberField.-readonly > .number-field--value { color: $text-muted; }
+    NumberField > .number-field--error { color: $error; }
     NumberField > Horizontal { height: 1; }
-    NumberField .nf-label { width: auto; min-width: 3; padding-right: 1; color: $text-muted; }
+    NumberField .nf-label { width: auto; min-width: 3; padding-right: 1; }
     NumberField .nf-value { width: 1fr; }
     NumberField Input, NumberField Input:focus {
         height: 1; border: none; padding: 0; width: 1fr; background: $boost;
@@ -41,8 +49,9 @@ class NumberField(Widget, can_focus=True):
     NumberField.-invalid .nf-error { display: block; }
     NumberField:focus { background: $primary 30%; }
     NumberField:focus .nf-label { color: $text; text-style: bold; }
-    NumberField.-readonly .nf-value { color: $text-muted; }
     """
+
+    COMPONENT_CLASSES = {"number-field--label", "number-field--value", "number-field--error"}
 
     BINDINGS = [
         Binding("enter", "edit", "Edit", show=False, tooltip="Type a new value"),
@@ -76,12 +85,20 @@ class NumberField(Widget, can_focus=True):
         self.can_focus = editable
         self.set_class(not editable, "-readonly")
 
-    def compose(self) -> ComposeResult:
-        """Label and value on one row; the error message under them when there is one."""
-        with Horizontal():
-            yield Label(self.label, classes="nf-label")
-            yield Static(self._text(), classes="nf-value")
-        yield Static("", classes="nf-error")
+    def render(self) -> Text:
+        """Label and value on one row, and the error message under them when there is one.
+
+        While the editor is open it draws the row itself, so this is blank.
+        """
+        if self.children:
+            return Text()
+        style = self.get_component_rich_style
+        text = Text.assemble((f"{self.label} ".ljust(3), style("number-field--label", partial=True)),
+                             (self._text(), style("number-field--value", partial=True)),
+                             no_wrap=not self.error)
+        if self.error:
+            text.append("\n" + self.error, style("number-field--error", partial=True))
+        return text
 
     def _text(self) -> str:
         if self.bounds.integer:
@@ -98,8 +115,7 @@ class NumberField(Widget, can_focus=True):
         if value == self.value:
             return
         self.value = value
-        if self.is_mounted:
-            self.query_one(".nf-value", Static).update(self._text(), layout=False)
+        self.refresh()
 
     def set_editable(self, editable: bool) -> None:
         """Allow or forbid editing (read-only fields cannot take focus)."""
@@ -109,10 +125,13 @@ class NumberField(Widget, can_focus=True):
 
     def show_error(self, message: str) -> None:
         """Show ``message`` under the field, or hide it when empty."""
+        grows = bool(message) != bool(self.error) or len(message) != len(self.error)
         self.error = message
-        if self.is_mounted:
+        self.set_class(bool(message), "-invalid")
+        if self.editing:
             self.query_one(".nf-error", Static).update(message)
-            self.set_class(bool(message), "-invalid")
+        else:
+            self.refresh(layout=grows)
 
     def submit_text(self, text: str) -> bool:
         """Parse ``text``; post Changed and return True if valid, else show why and keep the value."""
@@ -133,8 +152,8 @@ class NumberField(Widget, can_focus=True):
         editor = Input(value=text, select_on_focus=initial is None, max_length=64)
         # A blinking cursor repaints twice a second, which over SSH is a steady trickle of bytes.
         editor.cursor_blink = False
-        self.query_one(".nf-value").display = False
-        await self.query_one(Horizontal).mount(editor)
+        await self.mount_all([Horizontal(Label(self.label, classes="nf-label"), editor),
+                              Static(self.error, classes="nf-error")])
         editor.focus()
 
     def action_nudge(self, direction: int) -> None:
@@ -162,9 +181,8 @@ class NumberField(Widget, can_focus=True):
 
     async def _close_editor(self, refocus: bool = True) -> None:
         """Remove the inline editor and show the value again (focus back here if asked)."""
-        for editor in self.query(Input):
-            await editor.remove()
-        self.query_one(".nf-value").display = True
+        await self.remove_children()
+        self.refresh(layout=True)
         if refocus:
             self.focus()
 

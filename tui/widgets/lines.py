@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region, Size
 from textual.strip import Strip
@@ -24,6 +25,7 @@ class LinesView(Widget):
         super().__init__(id=id, classes=classes)
         self._lines: list[Text] = []
         self._strips: dict[int, Strip] = {}
+        self._style: Style | None = None  # the widget's style the kept strips were drawn in
 
     @property
     def lines(self) -> list[Text]:
@@ -62,16 +64,26 @@ class LinesView(Widget):
                 self._strips.pop(y, None)
                 self.refresh(Region(0, y, width, 1))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Look up the widget's style once per screen update, not once per row.
+
+        Kept strips are dropped when that style has changed (a new theme, say).
+        """
+        style = self.rich_style
+        if style != self._style:
+            self._strips.clear()
+            self._style = style
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        """The strip for row ``y``, rendered once and kept until that row changes."""
+        """The strip for row ``y``, rendered once and kept until that row or the style changes."""
         strip = self._strips.get(y)
         if strip is None:
-            width = self.size.width
+            width, style = self.size.width, self._style or self.rich_style
             if y < len(self._lines):
-                text = self._lines[y]
-                segments = text.render(self.app.console)
-                strip = Strip(segments).adjust_cell_length(width).apply_style(self.rich_style)
+                segments = self._lines[y].render(self.app.console)
+                strip = Strip(segments).adjust_cell_length(width).apply_style(style)
             else:
-                strip = Strip.blank(width, self.rich_style)
+                strip = Strip.blank(width, style)
             self._strips[y] = strip
         return strip

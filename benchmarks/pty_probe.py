@@ -53,7 +53,8 @@ def probe(cmd: list[str], size: tuple[int, int] = (120, 40), wait: str = ".",
     result = Probe()
     pattern = re.compile(wait)
 
-    def pump(deadline: float, quiet: float, want_match: bool) -> tuple[int, float | None]:
+    def pump(deadline: float, quiet: float, want_match: bool) -> tuple[int, float | None, float]:
+        """Read until quiet; the bytes, when ``wait`` matched, and when the last byte came."""
         total, last, matched = 0, time.perf_counter(), None
         while time.perf_counter() < deadline:
             ready, _, _ = select.select([fd], [], [], 0.005)
@@ -71,18 +72,18 @@ def probe(cmd: list[str], size: tuple[int, int] = (120, 40), wait: str = ".",
                     matched = last
             elif (not want_match or matched) and (time.perf_counter() - last) * 1000 >= quiet:
                 break
-        return total, matched
+        return total, matched, last
 
     try:
-        n, matched = pump(start + timeout, settle_ms, True)
+        n, matched, _ = pump(start + timeout, settle_ms, True)
         result.first_screen_bytes = n
         result.first_screen_ms = (matched - start) * 1000 if matched else None
         for key in keys:
             sent = time.perf_counter()
             os.write(fd, KEYS.get(key, key).encode())
-            n, _ = pump(sent + timeout, quiet_ms, False)
+            n, _, last = pump(sent + timeout, quiet_ms, False)
             result.key_bytes.append(n)
-            result.key_ms.append((time.perf_counter() - sent) * 1000 - quiet_ms)
+            result.key_ms.append((last - sent) * 1000)  # to the last byte of the answer
         result.peak_rss_mb = _peak_rss(pid)
         result.screen = list(screen.display)
     finally:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Callable
 
+from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
@@ -28,9 +31,9 @@ class NumberField(Widget, can_focus=True):
     value in place and shows why right under the field. A good one is posted as
     :class:`NumberField.Changed`; the owner decides what it means and calls :meth:`set_value`.
 
-    While it only shows its number the field is a single widget that draws itself, since a lab
-    holds a dozen of them and every widget costs time on each screen update. Editing mounts a
-    label, an input and a line for errors inside it, and removes them when done.
+    While it only shows its number the field is a single widget that draws its own rows, since a
+    lab holds a dozen of them and every widget costs time on each screen update. Editing mounts
+    a label, an input and a line for errors inside it, and removes them when done.
     """
 
     DEFAULT_CSS = """
@@ -84,21 +87,54 @@ class NumberField(Widget, can_focus=True):
         self.error = ""
         self.can_focus = editable
         self.set_class(not editable, "-readonly")
+        self._strips: list[Strip] = []
+        self._drawn_for: tuple | None = None
+        self._styles_kept: dict[tuple, Style] = {}
 
-    def render(self) -> Text:
-        """Label and value on one row, and the error message under them when there is one.
-
-        While the editor is open it draws the row itself, so this is blank.
-        """
-        if self.children:
-            return Text()
-        style = self.get_component_rich_style
-        text = Text.assemble((f"{self.label} ".ljust(3), style("number-field--label", partial=True)),
-                             (self._text(), style("number-field--value", partial=True)),
-                             no_wrap=not self.error)
+    def _rows(self, width: int) -> list[Text]:
+        """Label and value on one row, then the error message wrapped to ``width``."""
+        style = self._component_style
+        rows = [Text.assemble((f"{self.label} ".ljust(3), style("number-field--label")),
+                              (self._text(), style("number-field--value")))]
         if self.error:
-            text.append("\n" + self.error, style("number-field--error", partial=True))
-        return text
+            error = Text(self.error, style("number-field--error"))
+            rows.extend(error.wrap(self.app.console, max(width, 1)))
+        return rows
+
+    def _component_style(self, name: str) -> Style:
+        """A part's style, kept while the things it depends on (focus, editability, theme) hold.
+
+        Textual forgets its own copy on every refresh, and looking it up walks every ancestor.
+        """
+        key = (name, self.has_focus, self.editable, self.app.theme)
+        style = self._styles_kept.get(key)
+        if style is None:
+            style = self._styles_kept[key] = self.get_component_rich_style(name, partial=True)
+        return style
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One row, and as many again as the error message needs (the editor's while editing)."""
+        if self.children:
+            return super().get_content_height(container, viewport, width)
+        return len(self._rows(width))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Draw the rows again only when the text, the width or the styles have changed."""
+        if not self.children:
+            width, style = self.size.width, self.rich_style
+            key = (self._text(), self.error, width, style, self.has_focus, self.editable)
+            if key != self._drawn_for:
+                self._drawn_for = key
+                console = self.app.console
+                self._strips = [Strip(row.render(console)).adjust_cell_length(width)
+                                .apply_style(style) for row in self._rows(width)]
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """A row of the field; blank while the editor (its own widgets) is open."""
+        if self.children or y >= len(self._strips):
+            return Strip.blank(self.size.width, self.rich_style)
+        return self._strips[y]
 
     def _text(self) -> str:
         if self.bounds.integer:

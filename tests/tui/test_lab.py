@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from textual.widgets import Input
 
 from tests.tui.conftest import screen_text
 from tui.numbers import fmt
@@ -79,6 +80,21 @@ async def test_typing_a_number_on_a_field_sets_it(app):
         assert lab(app).view.state.neuron.w[0] == 1.5
         assert "w₁ 1.500" in screen_text(app)
         assert "z = w·x + b = 1.500·" in screen_text(app)
+
+
+async def test_training_keys_go_to_an_open_editor_and_act_once_it_closes(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        before = lab(app).view.state
+        await pilot.press("enter", "s", "u", "space", "r")  # the old value is selected
+        field = app.screen.query_one("#w-0", NumberField)
+        assert field.query_one(Input).value == "su r"  # typed, not stepped, undone or run
+        assert lab(app).view.state is before and lab(app)._timer is None
+        assert "Step" not in screen_text(app).splitlines()[-1]  # the footer stops offering it
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("s")
+        assert lab(app).view.state.steps == before.steps + 1
 
 
 async def test_nudges_move_by_the_visible_step_and_undo_takes_them_back(app):

@@ -38,11 +38,15 @@ COMPACT_BELOW = 32
 class LabScreen(LabFiles, Screen):
     """Owns the training history; every key becomes a pure core call and a new snapshot."""
 
+    # The training keys are priority bindings: the screen answers them as soon as the app
+    # reads them, instead of after they have bubbled up from the focused field (a few ms).
+    # Textual leaves out any binding an open editor (an Input) would take as typing.
     BINDINGS = [
-        Binding("s", "step", "Step", tooltip="Take one gradient-descent step"),
-        Binding("r", "run", "Run/pause", tooltip="Step continuously, or pause"),
-        Binding("u", "undo", "Undo", tooltip="Undo the last step or change, exactly"),
-        Binding("space", "phase", "Phase", key_display="space",
+        Binding("s", "step", "Step", tooltip="Take one gradient-descent step", priority=True),
+        Binding("r", "run", "Run/pause", tooltip="Step continuously, or pause", priority=True),
+        Binding("u", "undo", "Undo", tooltip="Undo the last step or change, exactly",
+                priority=True),
+        Binding("space", "phase", "Phase", key_display="space", priority=True,
                 tooltip="Split a step: forward → cost → backward → update"),
         Binding("a", "activation(1)", "Activation", tooltip="Next activation function"),
         Binding("A", "activation(-1)", "Prev activation", show=False),

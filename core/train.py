@@ -120,7 +120,7 @@ class TrainState:
         fw = self.neuron.forward(self.data.X)
         return self.loss.cost(fw.z, fw.a, self.data.y, self.neuron.activation)
 
-    @property
+    @cached_property
     def diverged(self) -> bool:
         """True when a parameter or the cost is non-finite or past :data:`PARAM_LIMIT`."""
         p = self.neuron.params

@@ -28,9 +28,11 @@ class NeuronEditor(Vertical):
         self.n_inputs = n_inputs
         self._step_nudge = step_nudge
         self._scale_nudge = scale_nudge
+        self._fields: dict[str, NumberField] = {}
 
     def compose(self) -> ComposeResult:
         """One row per input (xᵢ, wᵢ), then (y, b), then the example and the nudge size."""
+        self._fields = {}  # found again once the new fields are mounted
         with Grid():
             for i in range(self.n_inputs):
                 yield NumberField(f"x{sub(i + 1)}", 0.0, VALUE_BOUNDS, nudge=self._step_nudge,
@@ -53,7 +55,7 @@ class NeuronEditor(Vertical):
         new (the screen reshapes it and redraws).
         """
         st = view.state
-        if self.n_inputs != st.data.n_inputs or len(self.query(".w-field")) != self.n_inputs:
+        if self.n_inputs != st.data.n_inputs or not self._find_fields():
             return
         editable = st.data.editable
         x = st.data.X[st.example]
@@ -71,5 +73,15 @@ class NeuronEditor(Vertical):
         if label.content != text:
             label.update(text, layout=False)
 
+    def _find_fields(self) -> bool:
+        """Look the fields up once per composition; False while they are not all mounted."""
+        if not self._fields:
+            ids = [f"{k}-{i}" for i in range(self.n_inputs) for k in "xw"] + ["y", "b"]
+            found = {f.id: f for f in self.query(NumberField) if f.id in ids}
+            if len(found) != len(ids) or len(self.query(".w-field")) != self.n_inputs:
+                return False
+            self._fields = found
+        return True
+
     def _field(self, field_id: str) -> NumberField:
-        return self.query_one(f"#{field_id}", NumberField)
+        return self._fields[field_id]

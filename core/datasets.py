@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from core import seeded
+
 MAX_INPUTS = 8
 """The most inputs a dataset may have: the lab shows one weight field per input."""
 LINE_SEED = 7
@@ -67,9 +69,8 @@ def _gate(name: str, title: str, y: list[int], note: str) -> Dataset:
 
 
 def _line() -> Dataset:
-    rng = np.random.default_rng(LINE_SEED)
     x = np.linspace(-1.0, 1.0, 20)
-    y = 2.0 * x + 1.0 + rng.normal(0.0, 0.1, size=x.size)
+    y = 2.0 * x + 1.0 + seeded.normal(LINE_SEED, x.size, sd=0.1)
     return Dataset("line", "noisy line", x.reshape(-1, 1), y, "mse",
                    "20 points near y = 2x + 1 (noise σ = 0.1); fit with a linear neuron")
 

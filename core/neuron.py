@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from core import workspace
+from core import seeded, workspace
 from core.activations import Activation
 
 
@@ -85,6 +85,5 @@ class Neuron:
 
 def init_neuron(n_inputs: int, activation: Activation, seed: int) -> Neuron:
     """A neuron with weights drawn from N(0, 1/d) by a seeded generator and a zero bias."""
-    rng = np.random.default_rng(seed)
-    w = rng.normal(0.0, 1.0 / np.sqrt(max(n_inputs, 1)), size=n_inputs)
+    w = seeded.normal(seed, n_inputs, sd=1.0 / np.sqrt(max(n_inputs, 1)))
     return Neuron(w=w, b=0.0, activation=activation)

@@ -43,7 +43,7 @@ class NumberField(Widget, can_focus=True):
     NumberField.-readonly > .number-field--value { color: $text-muted; }
     NumberField > .number-field--error { color: $error; }
     NumberField > Horizontal { height: 1; }
-    NumberField .nf-label { width: auto; min-width: 3; padding-right: 1; }
+    NumberField .nf-label { width: auto; min-width: 3; padding-right: 1; color: $text-muted; }
     NumberField .nf-value { width: 1fr; }
     NumberField Input, NumberField Input:focus {
         height: 1; border: none; padding: 0; width: 1fr; background: $boost;
@@ -161,13 +161,13 @@ class NumberField(Widget, can_focus=True):
 
     def show_error(self, message: str) -> None:
         """Show ``message`` under the field, or hide it when empty."""
-        grows = bool(message) != bool(self.error) or len(message) != len(self.error)
+        changed = message != self.error
         self.error = message
         self.set_class(bool(message), "-invalid")
         if self.editing:
             self.query_one(".nf-error", Static).update(message)
         else:
-            self.refresh(layout=grows)
+            self.refresh(layout=changed)  # the message may take more or fewer rows
 
     def submit_text(self, text: str) -> bool:
         """Parse ``text``; post Changed and return True if valid, else show why and keep the value."""

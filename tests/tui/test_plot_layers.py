@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -30,7 +32,7 @@ class _Palette:
 def layered(spec: PlotSpec, width: int, height: int) -> list[Text]:
     """What a PlotView shows: the base from plotext, the overlay drawn over it."""
     layer, kx, ky = render_layer(spec, width, height)
-    overlay = spec.overlay if layer.takes_points else ()
+    overlay = spec.overlay if layer.takes_overlay else ()
     return draw_overlay(layer, overlay, kx, ky)[:height]
 
 
@@ -81,21 +83,22 @@ def test_markers_over_the_kept_curve_match_plotext(name, w, b, xs, derivative, s
 
 
 @settings(max_examples=40, deadline=None)
-@given(costs=st.lists(st.floats(0, 5), min_size=1, max_size=80),
+@given(costs=st.lists(st.floats(0, 5) | st.floats(0, sys.float_info.max), min_size=1,
+                      max_size=80),
        size=st.sampled_from([(56, 14), (40, 10), (100, 20)]),
        colour=st.sampled_from(COLOURS))
 def test_a_cost_curve_over_its_kept_axes_matches_plotext(costs, size, colour):
-    spec = cost_spec(list(range(len(costs))), costs, _Role_palette(colour))
+    spec = cost_spec(list(range(len(costs))), costs, _one_colour_palette(colour))
     assert spec.series == () and spec.overlay  # the whole curve is drawn over the kept axes
     assert_same_picture(layered(spec, *size), in_one_go(spec, *size))
 
 
-def _Role_palette(colour):
+def _one_colour_palette(colour):
     return type("P", (), {"curve": _Role(colour)})()
 
 
 def test_kept_axes_have_their_tick_labels_before_any_curve_is_drawn():
-    spec = cost_spec([0, 1], [0.7, 0.6], _Role_palette("blue"))
+    spec = cost_spec([0, 1], [0.7, 0.6], _one_colour_palette("blue"))
     layer, _, _ = render_layer(spec, 56, 14)
     text = "\n".join(line.plain for line in layer.lines)
     assert "0.0" in text and "10.0" in text and "0.7" in text
@@ -117,8 +120,8 @@ def test_a_failed_base_draws_nothing_over_it():
     spec = PlotSpec((Series((0.0, 1.0), (1.0, 2.0), "blue"),), (1.0, 1.0), (1.0, 2.0),
                     (Series((0.5,), (1.5,), "red", marker="●", points=True),))
     layer, kx, ky = render_layer(spec, 40, 10)  # an empty x range: plotext divides by zero
-    assert not layer.takes_points and "beyond what the plot can draw" in layer.lines[0].plain
-    lines = draw_overlay(layer, spec.overlay if layer.takes_points else (), kx, ky)
+    assert not layer.takes_overlay and "beyond what the plot can draw" in layer.lines[0].plain
+    lines = draw_overlay(layer, spec.overlay if layer.takes_overlay else (), kx, ky)
     assert "●" not in "".join(line.plain for line in lines)
 
 
@@ -126,7 +129,7 @@ def test_without_limits_the_overlay_is_drawn_by_plotext_with_the_rest():
     spec = PlotSpec(overlay=(Series((0.0, 1.0, 2.0), (3.0, 1.0, 2.0), "blue"),))
     assert spec.base.series == spec.overlay
     layer, _, _ = render_layer(spec, 40, 10)
-    assert not layer.takes_points
+    assert not layer.takes_overlay
     assert_same_picture(layer.lines, in_one_go(spec, 40, 10))
 
 

@@ -191,5 +191,5 @@ class PlotView(LinesView):
             self._layer_for = base_key
             self._layer = render_layer(self._spec, width, height)
         layer, kx, ky = self._layer
-        overlay = self._spec.overlay if layer.takes_points else ()
+        overlay = self._spec.overlay if layer.takes_overlay else ()
         self.show(draw_overlay(layer, overlay, kx, ky)[:height])

@@ -79,7 +79,7 @@ class PlotLayer:
         return cls(lines, cells[:height], canvas)
 
     @property
-    def takes_points(self) -> bool:
+    def takes_overlay(self) -> bool:
         """Whether :meth:`drawn_over` can draw over this plot."""
         return self._canvas is not None and self._canvas.width > 0 and self._canvas.height > 0
 
@@ -88,7 +88,7 @@ class PlotLayer:
 
         Only rows that gain a mark are written again; the rest are the kept lines themselves.
         """
-        if not sets or not self.takes_points:
+        if not sets or not self.takes_overlay:
             return list(self.lines)
         from plotext._utility import no_color
 

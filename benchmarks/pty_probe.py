@@ -174,8 +174,13 @@ def watch(cmd: list[str], key: str, seconds: float, size: tuple[int, int] = (120
 
 
 def bytes_after(cmd: list[str], keys: list[str], action, size: tuple[int, int] = (120, 40),
-                wait: str = ".", term: str = "xterm-256color", quiet_ms: int = 400) -> int:
-    """Bytes written in answer to ``action(fd)`` (a resize, say) after ``keys`` settled."""
+                wait: str = ".", term: str = "xterm-256color", quiet_ms: int = 400,
+                answer_quiet_ms: int = 1000) -> int:
+    """Bytes written in answer to ``action(fd)`` (a resize, say) after ``keys`` settled.
+
+    The answer counts as finished after ``answer_quiet_ms`` of silence: an app that holds its
+    output while a new screen lays out may write a byte or two first and the screen later.
+    """
     import pyte
 
     cols, rows = size
@@ -193,7 +198,8 @@ def bytes_after(cmd: list[str], keys: list[str], action, size: tuple[int, int] =
             os.write(fd, KEYS.get(key, key).encode())
             _drain(fd, stream, screen, None, time.perf_counter() + 10, quiet_ms)
         action(fd, pid)
-        return _drain(fd, stream, screen, None, time.perf_counter() + 10, quiet_ms, first_within=3.0)
+        return _drain(fd, stream, screen, None, time.perf_counter() + 10, answer_quiet_ms,
+                      first_within=3.0)
     finally:
         _stop(pid)
 

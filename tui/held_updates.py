@@ -16,6 +16,8 @@ from textual.screen import Screen
 
 SETTLE = 0.1
 """Seconds updates are held after a resize or a switch, so follow-on layout joins the paint."""
+EXTRA_WAIT = 0.2
+"""At most this much longer is a hold kept while widgets still have layout to do."""
 MAX_HOLD = 2.0
 """No hold outlasts this: a display asked for later goes out, holds or not."""
 
@@ -26,6 +28,7 @@ class HeldUpdates(App[None]):
     _holding = 0
     _held_back = False
     _hold_started = 0.0
+    _ending_since: float | None = None
 
     def hold_updates(self, seconds: float = SETTLE) -> None:
         """Hold updates for ``seconds``, then paint the screen once if anything changed."""
@@ -40,14 +43,34 @@ class HeldUpdates(App[None]):
 
     def end_hold(self) -> None:
         """End one hold; when none is left, paint the screen if anything was held back."""
+        if self._holding == 1 and self._may_wait_for_layout():
+            self.set_timer(SETTLE / 2, self.end_hold)  # a pane is still laying out: wait for it
+            return
+        self._ending_since = None
         self._holding = max(self._holding - 1, 0)
         if not self._holding and self._held_back and self.screen_stack:
             self._held_back = False
             self.screen.refresh()
 
+    def _may_wait_for_layout(self) -> bool:
+        """Whether a widget still has a layout to do, and the hold may wait a little for it.
+
+        A slow machine can take longer than SETTLE to lay the panes out; each would then be
+        painted twice. The wait is short and bounded, so nothing ever looks frozen.
+        """
+        now = time.monotonic()
+        if self._ending_since is None:
+            self._ending_since = now
+        if now - self._ending_since >= EXTRA_WAIT or self._held_too_long() or not self.screen_stack:
+            return False
+        return any(w._layout_required for w in self.screen.walk_children(with_self=True))
+
+    def _held_too_long(self) -> bool:
+        return time.monotonic() - self._hold_started > MAX_HOLD
+
     def _display(self, screen: Screen, renderable) -> None:  # noqa: ANN001 - Textual's own
         """Textual's output step, skipped while updates are held."""
-        if self._holding and time.monotonic() - self._hold_started > MAX_HOLD:
+        if self._holding and self._held_too_long():
             self._holding = 1  # whatever went wrong, the screen never stays frozen:
             self.end_hold()  # let go, and repaint it all if anything was held back
         if self._holding and renderable is not None:

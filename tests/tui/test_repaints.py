@@ -39,6 +39,21 @@ def test_a_chapter_switch_repaints_once(tmp_path):
     assert len(sent) < 1.2 * full, (len(sent), full)  # it used to send 2.5 screens
 
 
+def test_going_from_the_lab_to_the_book_repaints_once(tmp_path):
+    env = {"NEURON_TUI_CONFIG_DIR": str(tmp_path)}
+    full = first_screen_bytes(["--chapter", "1"], (120, 40), env)
+    app = PtyApp(["--lab"], (120, 40), env)
+    try:
+        app.read_until_quiet(until=b"Cost over steps")
+        app.type("B")
+        sent = app.read_until_quiet(until=b"Lab", quiet=1.0)
+    finally:
+        app.stop()
+    # The footer used to lay itself out after the hold ended, and the book came twice.
+    one_paint = 120 * 40 * 6  # about six bytes a cell at 256 colours
+    assert len(sent) < one_paint and full < one_paint, (len(sent), full)
+
+
 async def test_a_hold_never_outlasts_its_limit(tmp_path):
     import time
 

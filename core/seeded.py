@@ -1,7 +1,7 @@
 """Seeded normal draws for the lab's start, without loading numpy.random.
 
 The lab's first screen needs a handful of random numbers (a neuron's starting weights, the noise
-on the built-in line). numpy.random brings eight compiled modules with it, about 3 MB resident
+on the built-in line). numpy.random brings nine compiled modules with it, about 3 MB resident
 and 12 ms of start-up, so these draws use Python's own Mersenne Twister for uniform bits and
 turn them into normal values with the Box–Muller transform, vectorised in NumPy. The chapters
 that draw whole layers of weights still use numpy.random, loaded when they open.

@@ -94,7 +94,7 @@ class NumberField(Widget, can_focus=True):
     def _rows(self, width: int) -> list[Text]:
         """Label and value on one row, then the error message wrapped to ``width``."""
         style = self._component_style
-        rows = [Text.assemble((self._label_text(), style("number-field--label")),
+        rows = [Text.assemble((f"{self.label} ".ljust(3), style("number-field--label")),
                               (self._text(), style("number-field--value")))]
         if self.error:
             error = Text(self.error, style("number-field--error"))
@@ -136,9 +136,6 @@ class NumberField(Widget, can_focus=True):
             return Strip.blank(self.size.width, self.rich_style)
         return self._strips[y]
 
-    def _label_text(self) -> str:
-        return f"{self.label} ".ljust(3)
-
     def _text(self) -> str:
         if self.bounds.integer:
             return str(int(self.value))
@@ -154,9 +151,7 @@ class NumberField(Widget, can_focus=True):
         if value == self.value:
             return
         self.value = value
-        # Only the value's cells: a step changes a dozen fields, and over ssh every cell counts.
-        start = len(self._label_text())
-        self.refresh(Region(start, 0, max(self.size.width - start, 0), 1))
+        self.refresh()  # the row is written from the field's left edge whatever region is dirty
 
     def set_editable(self, editable: bool) -> None:
         """Allow or forbid editing (read-only fields cannot take focus)."""

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from tui.book.chapters import CHAPTERS, Chapter
 from tui.book.exercise import ExercisePanel
 from tui.labs.base import ChapterLab
 from tui.screens.contents import LAB, ContentsScreen
 from tui.screens.lab import COMPACT_BELOW
+from tui.widgets.key_bar import KeyBar
 
 
 class BookScreen(Screen):
@@ -50,7 +51,7 @@ class BookScreen(Screen):
             with Vertical(id="lab-col"):
                 yield Vertical(id="lab-holder")
                 yield ExercisePanel(id="exercise")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         """Open the chapter given at start."""

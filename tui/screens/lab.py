@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 
 from core.activations import ACTIVATIONS
 from core.datasets import DATASETS, Dataset
@@ -26,6 +25,7 @@ from tui.plots import activation_spec, cost_spec
 from tui.screens.lab_files import LabFiles
 from tui.view import LabView, sub
 from tui.widgets.arithmetic import ArithmeticView
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.neuron_editor import NeuronEditor
 from tui.widgets.number_field import NumberField
 from tui.widgets.plot import PlotView
@@ -104,7 +104,7 @@ class LabScreen(LabFiles, Screen):
                 yield TrainingText(id="train-text")
             with Vertical(id="cost-pane"):
                 yield PlotView(id="cost-plot")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Show the starting state and put the focus on the first weight."""

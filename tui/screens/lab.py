@@ -7,7 +7,6 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -25,6 +24,7 @@ from tui.plots import activation_spec, cost_spec
 from tui.screens.lab_files import LabFiles
 from tui.view import LabView, sub
 from tui.widgets.arithmetic import ArithmeticView
+from tui.widgets.kept_lines import KeptHorizontal, KeptVertical
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.neuron_editor import NeuronEditor
 from tui.widgets.number_field import NumberField
@@ -90,19 +90,19 @@ class LabScreen(LabFiles, Screen):
     def compose(self) -> ComposeResult:
         """Neuron and activation curve on top, arithmetic across, training and cost below."""
         n = self.history.current.data.n_inputs
-        with Horizontal(id="top"):
+        with KeptHorizontal(id="top"):
             yield NeuronEditor(n, self._step_nudge, self._scale_nudge, id="editor")
-            with Vertical(id="act-pane"):
+            with KeptVertical(id="act-pane"):
                 yield PlotView(id="act-plot")
-        with Vertical(id="arith-pane"):
+        with KeptVertical(id="arith-pane"):
             yield ArithmeticView(id="arith")
-        with Horizontal(id="bottom"):
-            with Vertical(id="train-pane"):
-                with Horizontal(id="train-fields"):
+        with KeptHorizontal(id="bottom"):
+            with KeptVertical(id="train-pane"):
+                with KeptHorizontal(id="train-fields"):
                     yield NumberField("η", 0.5, LR_BOUNDS, nudge=_double, id="lr")
                     yield NumberField("seed", 0, SEED_BOUNDS, nudge=_plus_one, id="seed")
                 yield TrainingText(id="train-text")
-            with Vertical(id="cost-pane"):
+            with KeptVertical(id="cost-pane"):
                 yield PlotView(id="cost-plot")
         yield KeyBar()
 

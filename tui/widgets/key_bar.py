@@ -8,7 +8,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.strip import Strip
-from textual.widget import Widget
+
+from tui.widgets.kept_lines import KeptLines
 
 GAP = 1
 """Blank cells between two keys."""
@@ -67,7 +68,7 @@ def layout(items: list[KeyItem], palette: KeyItem | None, width: int) -> list[Pl
     return placed
 
 
-class KeyBar(Widget):
+class KeyBar(KeptLines):
     """The keys of the current screen, like Textual's footer, drawn as one widget.
 
     Textual's footer mounts a widget per key and recomposes them all whenever a binding's state

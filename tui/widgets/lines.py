@@ -6,10 +6,11 @@ from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region, Size
 from textual.strip import Strip
-from textual.widget import Widget
+
+from tui.widgets.kept_lines import KeptLines
 
 
-class LinesView(Widget):
+class LinesView(KeptLines):
     """Shows a list of Rich ``Text`` lines through Textual's line API.
 
     ``show(lines)`` compares the new lines with the ones on screen and marks only the rows that
@@ -64,8 +65,8 @@ class LinesView(Widget):
                 self._strips.pop(y, None)
                 self.refresh(Region(0, y, width, 1))
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Look up the widget's style once per screen update, not once per row.
+    def prepare_lines(self) -> None:
+        """Look up the widget's style once per repaint, not once per row.
 
         Kept strips are dropped when that style has changed (a new theme, say).
         """
@@ -73,7 +74,6 @@ class LinesView(Widget):
         if style != self._style:
             self._strips.clear()
             self._style = style
-        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         """The strip for row ``y``, rendered once and kept until that row or the style changes."""

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Static
 
 from tui.bounds import NUDGE_BOUNDS, PROBABILITY_BOUNDS, VALUE_BOUNDS
 from tui.view import LabView, sub
+from tui.widgets.kept_lines import KeptGrid, KeptHorizontal, KeptVertical
 from tui.widgets.number_field import Nudge, NumberField
 
 
 
-class NeuronEditor(Vertical):
+class NeuronEditor(KeptVertical):
     """Fields x₁…x_d and y (editable only for the single example) beside w₁…w_d and b."""
 
     DEFAULT_CSS = """
@@ -33,7 +33,7 @@ class NeuronEditor(Vertical):
     def compose(self) -> ComposeResult:
         """One row per input (xᵢ, wᵢ), then (y, b), then the example and the nudge size."""
         self._fields = {}  # found again once the new fields are mounted
-        with Grid():
+        with KeptGrid():
             for i in range(self.n_inputs):
                 yield NumberField(f"x{sub(i + 1)}", 0.0, VALUE_BOUNDS, nudge=self._step_nudge,
                                   editable=False, id=f"x-{i}")
@@ -44,7 +44,7 @@ class NeuronEditor(Vertical):
             yield NumberField("y", 0.0, VALUE_BOUNDS, nudge=self._step_nudge, editable=False,
                               id="y")
             yield NumberField("b", 0.0, VALUE_BOUNDS, nudge=self._step_nudge, id="b")
-        with Horizontal(id="example-row"):
+        with KeptHorizontal(id="example-row"):
             yield Static("", id="example")
             yield NumberField("nudge", 0.1, NUDGE_BOUNDS, nudge=self._scale_nudge, id="nudge")
 

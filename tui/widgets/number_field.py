@@ -9,13 +9,13 @@ from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
-from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from tui.numbers import Bounds, fmt, parse_number
+from tui.widgets.kept_lines import KeptLines
 
 Nudge = Callable[[float, int], float]
 """Given the value and a direction (+1 or −1), the nudged value."""
@@ -23,7 +23,7 @@ Nudge = Callable[[float, int], float]
 _STARTS_EDIT = set("0123456789.")
 
 
-class NumberField(Widget, can_focus=True):
+class NumberField(KeptLines, can_focus=True):
     """A labelled number.
 
     Focus it and press ``enter`` (or just start typing digits) to retype it; ``+``/``-`` nudge it.
@@ -118,7 +118,7 @@ class NumberField(Widget, can_focus=True):
             return super().get_content_height(container, viewport, width)
         return len(self._rows(width))
 
-    def render_lines(self, crop: Region) -> list[Strip]:
+    def prepare_lines(self) -> None:
         """Draw the rows again only when the text, the width or the styles have changed."""
         if not self.children:
             width, style = self.size.width, self.rich_style
@@ -128,7 +128,6 @@ class NumberField(Widget, can_focus=True):
                 console = self.app.console
                 self._strips = [Strip(row.render(console)).adjust_cell_length(width)
                                 .apply_style(style) for row in self._rows(width)]
-        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         """A row of the field; blank while the editor (its own widgets) is open."""

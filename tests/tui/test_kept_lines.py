@@ -1,0 +1,66 @@
+"""Kept lines never show something stale, and the lab's panes still lay out where they should."""
+
+import pytest
+
+from tui.screens.lab import LabScreen
+from tui.widgets.kept_lines import KeptLines
+
+
+def drawn(app) -> list[list[tuple[str, object]]]:
+    """Every cell run on screen with its style, as the compositor would send it now."""
+    strips = app.screen._compositor.render_strips()
+    return [[(seg.text, seg.style) for seg in strip] for strip in strips]
+
+
+def drawn_from_scratch(app) -> list[list[tuple[str, object]]]:
+    """The same, after every widget has forgotten whatever it kept."""
+    for widget in app.screen.walk_children(with_self=True):
+        if isinstance(widget, KeptLines):
+            widget._kept = None
+        widget._styles_cache.clear()
+    return drawn(app)
+
+
+async def check(app, pilot, *keys: str) -> None:
+    await pilot.press(*keys)
+    await pilot.pause()
+    assert drawn(app) == drawn_from_scratch(app), f"stale lines after {keys}"
+
+
+async def test_what_is_kept_matches_a_fresh_drawing_through_a_session(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await check(app, pilot, "s")
+        await check(app, pilot, "s", "s")
+        await check(app, pilot, "tab")  # focus moves: two fields change style
+        await check(app, pilot, "plus")
+        await check(app, pilot, "enter", "9")  # the inline editor opens inside a field
+        await check(app, pilot, "escape")
+        await check(app, pilot, "a")  # a new activation: the curve is redrawn
+        await check(app, pilot, "u")
+        app.theme = "ansi-dark"  # colour filters and every style change
+        await check(app, pilot, "s")
+        await pilot.resize_terminal(120, 40)
+        await check(app, pilot, "s")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_lab_panes_tile_the_screen(app, size):
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LabScreen)
+        screen = app.screen.region
+        panes = {name: app.screen.query_one(f"#{name}").region
+                 for name in ("editor", "act-pane", "arith-pane", "train-pane", "cost-pane")}
+        for name, region in panes.items():
+            assert region.area and screen.contains_region(region), (name, region)
+        for a in panes:
+            for b in panes:
+                assert a == b or not panes[a].overlaps(panes[b]), (a, b)
+        assert panes["editor"].right <= panes["act-pane"].x  # side by side on top
+        assert panes["train-pane"].right <= panes["cost-pane"].x  # and at the bottom
+        for plot in ("#act-plot", "#cost-plot"):
+            region = app.screen.query_one(plot).region
+            assert region.area and screen.contains_region(region), (plot, region)
+
+

@@ -1,9 +1,14 @@
 """Kept lines never show something stale, and the lab's panes still lay out where they should."""
 
 import pytest
+from textual.app import App, ComposeResult
+from textual.geometry import Region
 
+from tui.bounds import VALUE_BOUNDS
 from tui.screens.lab import LabScreen
 from tui.widgets.kept_lines import KeptLines
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.number_field import NumberField
 
 
 def drawn(app) -> list[list[tuple[str, object]]]:
@@ -64,3 +69,26 @@ async def test_lab_panes_tile_the_screen(app, size):
             assert region.area and screen.contains_region(region), (plot, region)
 
 
+
+class FieldAndBar(App[None]):
+    """A number field over a key bar, and nothing else."""
+
+    def compose(self) -> ComposeResult:
+        yield NumberField("w", 0.5, VALUE_BOUNDS, id="w")
+        yield KeyBar()
+
+
+async def test_a_field_and_the_key_bar_can_be_drawn_on_their_way_out():
+    """Textual may draw a widget once more after removing it, when its part styles are gone."""
+    app = FieldAndBar()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await pilot.pause()
+        field, bar = app.query_one(NumberField), app.query_one(KeyBar)
+        await field.remove()
+        await bar.remove()
+        app.theme = "nord"  # so no part style the field kept fits any more
+        for widget in (field, bar):
+            assert not widget._component_styles  # what Textual leaves a removed widget
+            widget._rich_style_cache.clear()  # as a refresh before the removal would have
+            widget._kept = None
+            assert len(widget.render_lines(Region(0, 0, 20, 1))) == 1

@@ -132,7 +132,8 @@ class KeyBar(KeptLines):
         """The bar's one row."""
         width = self.size.width
         base = self.rich_style
-        styles = {part: self.get_component_rich_style(f"key-bar--{part}")
+        # default: a bar taken off the screen loses its part styles and may be drawn once more
+        styles = {part: self.get_component_rich_style(f"key-bar--{part}", default=base)
                   for part in ("key", "description", "separator")}
         segments: list[Segment] = []
         x = 0

@@ -21,6 +21,7 @@ Nudge = Callable[[float, int], float]
 """Given the value and a direction (+1 or −1), the nudged value."""
 
 _STARTS_EDIT = set("0123456789.")
+_UNSTYLED = Style()
 
 
 class NumberField(KeptLines, can_focus=True):
@@ -109,7 +110,12 @@ class NumberField(KeptLines, can_focus=True):
         key = (name, self.has_focus, self.editable, self.app.theme)
         style = self._styles_kept.get(key)
         if style is None:
-            style = self._styles_kept[key] = self.get_component_rich_style(name, partial=True)
+            style = self.get_component_rich_style(name, partial=True, default=_UNSTYLED)
+            if style is _UNSTYLED:
+                # A field taken off the screen loses its part styles, and Textual may draw
+                # it once more on the way out: draw it plain, and keep nothing.
+                return style
+            self._styles_kept[key] = style
         return style
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

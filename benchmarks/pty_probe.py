@@ -54,8 +54,13 @@ def probe(cmd: list[str], size: tuple[int, int] = (120, 40), wait: str = ".",
     pattern = re.compile(wait)
 
     def pump(deadline: float, quiet: float, want_match: bool) -> tuple[int, float | None, float]:
-        """Read until quiet; the bytes, when ``wait`` matched, and when the last byte came."""
-        total, last, matched = 0, time.perf_counter(), None
+        """Read until quiet; the bytes, when ``wait`` matched, and when the last byte came.
+
+        Unless it is waiting for ``wait``, it only reads and keeps the bytes while the app
+        writes, and gives them to the emulator once the app has gone quiet: feeding pyte takes
+        milliseconds per kilobyte, and a chunk that arrived meanwhile would be timed late.
+        """
+        total, last, matched, kept = 0, time.perf_counter(), None, []
         while time.perf_counter() < deadline:
             ready, _, _ = select.select([fd], [], [], 0.005)
             if ready:
@@ -67,11 +72,15 @@ def probe(cmd: list[str], size: tuple[int, int] = (120, 40), wait: str = ".",
                     break
                 total += len(data)
                 last = time.perf_counter()
+                if not want_match:
+                    kept.append(data)
+                    continue
                 stream.feed(data)
-                if want_match and matched is None and pattern.search("\n".join(screen.display)):
+                if matched is None and pattern.search("\n".join(screen.display)):
                     matched = last
             elif (not want_match or matched) and (time.perf_counter() - last) * 1000 >= quiet:
                 break
+        stream.feed(b"".join(kept))
         return total, matched, last
 
     try:

@@ -13,6 +13,7 @@ from rich.text import Text
 from core.activations import ACTIVATIONS
 from tui.plots import cost_spec, curve_series, curve_ylim, marker
 from tui.widgets.plot import PlotSpec, Series, draw_overlay, render_layer, render_plot
+from tui.widgets.plot_layer import Canvas, Overdraw, PlotLayer
 
 COLOURS = [(200, 120, 40), "blue", "red+", "default", (10, 200, 90)]
 
@@ -141,3 +142,46 @@ def test_curve_limits_hold_every_marker_on_the_curve(name):
     ylo, yhi = curve_ylim(series)
     z = np.linspace(lo, hi, 1001)
     assert ylo <= act.f(z).min() and act.f(z).max() <= yhi
+
+
+def plotext_marks(canvas: Canvas, d: Overdraw) -> set[tuple[int, int, str]]:
+    """The marks as plotext's own functions place them, one point at a time (the reference)."""
+    import plotext._utility as ut
+
+    xf, yf = ut.marker_factor(d.marker, 2, 2, 2), ut.marker_factor(d.marker, 2, 3, 4)
+    x = ut.get_matrix_data(d.xs, list(canvas.xlim), canvas.width * xf)
+    y = ut.get_matrix_data(d.ys, list(canvas.ylim), canvas.height * yf)
+    if not x:
+        return set()
+    if d.lines:
+        x, y, _ = ut.get_lines(x, y, [0] * len(x))
+    x, y = ut.transpose(ut.no_duplicates(zip(x, y)), 2)
+    if xf * yf == 1:
+        chars = [d.marker] * len(x)
+    else:
+        x, y, codes = ut.hd_group(x, y, [xf] * len(x), [yf] * len(x))
+        chars = [ut.get_hd_marker(code) for code in codes]
+    return {(canvas.col + i, canvas.row + j, char) for i, j, char in zip(x, y, chars)
+            if isinstance(i, int) and isinstance(j, int)
+            and 0 <= i < canvas.width and 0 <= j < canvas.height}
+
+
+near = st.floats(-12, 12)
+far_or_odd = st.sampled_from([1e12, -1e12, 1e9, -1e9, float("nan")])  # plotext overflows past ~1e290
+
+
+@settings(max_examples=300, deadline=None)
+@given(xs=st.lists(near | far_or_odd, min_size=1, max_size=30), data=st.data(),
+       marker=st.sampled_from(["braille", "hd", "fhd", "•"]), lines=st.booleans())
+def test_marks_are_placed_as_plotext_places_them(xs, data, marker, lines):
+    """Far-off points, points plotext cannot place (nan), joined or not, every marker size."""
+    ys = data.draw(st.lists(near | far_or_odd, min_size=len(xs), max_size=len(xs)))
+    if lines:  # plotext joins every pair point by point: keep joined points near the canvas
+        xs = [v if not abs(v) < float("inf") or abs(v) <= 12 else 12.0 for v in xs]
+        ys = [v if not abs(v) < float("inf") or abs(v) <= 12 else -12.0 for v in ys]
+    canvas = Canvas(3, 1, 30, 9, (-10.0, 10.0), (-5.0, 5.0))
+    layer = PlotLayer([Text("")] * 11, [[(" ", "", "", "")] * 36] * 11, canvas)
+    d = Overdraw(xs, ys, marker, "red", lines)
+    marks = layer._marks(d)
+    assert len(marks) == len(set(marks))
+    assert set(marks) == plotext_marks(canvas, d)

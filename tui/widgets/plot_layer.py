@@ -14,7 +14,10 @@ everything itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
+from rich.style import Style
 from rich.text import Text
 
 Cell = tuple[str, object, object, object]
@@ -103,7 +106,7 @@ class PlotLayer:
         for line, cells in changed.items():
             kept = self._drawn.get(line)
             if kept is None or kept[0] != cells:
-                kept = (cells, Text.from_ansi(_row_ansi(cells)))
+                kept = (cells, _row_text(cells))
             drawn[line] = kept
             lines[line] = kept[1]
         self._drawn = drawn
@@ -119,29 +122,97 @@ class PlotLayer:
         y = ut.get_matrix_data(d.ys, list(c.ylim), c.height * yf)
         if not x:
             return []
-        if d.lines:
-            x, y, _ = ut.get_lines(x, y, [0] * len(x))
-        x, y = ut.transpose(ut.no_duplicates(zip(x, y)), 2)
-        if xf * yf == 1:
-            chars = [d.marker] * len(x)
+        if d.lines and _plain(x) and _plain(y):
+            xa, ya = _joined(np.array(x, dtype=np.int64), np.array(y, dtype=np.int64))
         else:
-            x, y, codes = ut.hd_group(x, y, [xf] * len(x), [yf] * len(x))
-            chars = [ut.get_hd_marker(code) for code in codes]
-        return [(c.col + i, c.row + j, char) for i, j, char in zip(x, y, chars)
+            if d.lines:  # a point plotext could not place (nan): its own joining, point by point
+                x, y, _ = ut.get_lines(x, y, [0] * len(x))
+            xa, ya = _placed(x, y)
+        if xf * yf == 1:
+            cells = dict.fromkeys(zip(xa.tolist(), ya.tolist()), d.marker)
+        else:
+            cells = _grouped(xa, ya, xf, yf)
+        return [(c.col + i, c.row + j, char) for (i, j), char in cells.items()
                 if 0 <= i < c.width and 0 <= j < c.height]
 
 
-def _row_ansi(cells: list[Cell]) -> str:
-    """One row as plotext's matrix writes it: a colour code at each change, a reset after."""
+FAR = 1 << 40
+"""Matrix coordinates beyond ±this are far off any canvas; they are clamped here, and dropped."""
+
+
+def _plain(values: list) -> bool:
+    """Whether every coordinate is an int near enough to the canvas to join lines from."""
+    return all(type(v) is int and -FAR < v < FAR for v in values)
+
+
+def _placed(x: list, y: list) -> tuple[np.ndarray, np.ndarray]:
+    """The points plotext could place, as integer arrays clamped to ±FAR (still off canvas)."""
+    pairs = [(i, j) for i, j in zip(x, y) if type(i) is int and type(j) is int]
+    if not pairs:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    xy = np.clip(np.array(pairs, dtype=object), -FAR, FAR).astype(np.int64)
+    return xy[:, 0], xy[:, 1]
+
+
+def _joined(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """plotext's ``get_lines`` over integer points, vectorised: each pair joined by
+    max(|dx|, |dy|) + 1 evenly spaced points truncated to integers, its last point left to the
+    next pair, and the final point kept."""
+    if len(x) < 2:
+        return x, y
+    dx, dy = np.diff(x), np.diff(y)
+    n = np.maximum(np.abs(dx), np.abs(dy)) + 1  # points per pair, its end included
+    pair = np.repeat(np.arange(len(n)), n - 1)  # the end of each pair is dropped
+    k = np.arange(len(pair)) - np.repeat(np.cumsum(n - 1) - (n - 1), n - 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        sx = np.where(n > 1, dx / (n - 1), 0.0)
+        sy = np.where(n > 1, dy / (n - 1), 0.0)
+    # lower + k * slope, as plotext's linspace computes it, then int() truncation
+    xs = (x[pair] + k * sx[pair]).astype(np.int64)
+    ys = (y[pair] + k * sy[pair]).astype(np.int64)
+    return np.append(xs, x[-1]), np.append(ys, y[-1])
+
+
+@lru_cache(maxsize=4)
+def _hd_table(xf: int, yf: int) -> tuple[str, ...]:
+    """The marker for each set of sub-cell dots, as a bit mask (bit (yf−1−row)·xf + col)."""
+    import plotext._utility as ut
+
+    n = xf * yf
+    return tuple(ut.get_hd_marker(tuple((bits >> i) & 1 for i in range(n)))
+                 for bits in range(1 << n))
+
+
+def _grouped(x: np.ndarray, y: np.ndarray, xf: int, yf: int) -> dict[tuple[int, int], str]:
+    """plotext's ``hd_group``: each cell the points fall in, with the marker for all its dots.
+
+    (A dict rather than ``np.unique``, which loads numpy.ma: 1.7 MB for a few hundred points.)
+    """
+    bits = np.left_shift(1, (yf - 1 - y % yf) * xf + x % xf).tolist()
+    masks: dict[tuple[int, int], int] = {}
+    for cell, bit in zip(zip((x // xf).tolist(), (y // yf).tolist()), bits):
+        masks[cell] = masks.get(cell, 0) | bit
+    table = _hd_table(xf, yf)
+    return {cell: table[mask] for cell, mask in masks.items()}
+
+
+def _row_text(cells: list[Cell]) -> Text:
+    """One row as plotext writes it: each run of cells in one colour, styled as plotext's
+    colour code for it reads."""
+    text = Text()
+    start = 0
+    for col in range(1, len(cells) + 1):
+        if col == len(cells) or cells[col][1:] != cells[start][1:]:
+            colours = (tuple(c) if isinstance(c, list) else c for c in cells[start][1:])
+            text.append("".join(cell[0] for cell in cells[start:col]), _style(*colours))
+            start = col
+    return text
+
+
+@lru_cache(maxsize=256)
+def _style(fg: object, style: object, bg: object) -> Style | None:
+    """The Rich style plotext's colour code for these colours stands for (None: no colour)."""
     from plotext._utility import ansi_end, colors_to_ansi
 
-    out: list[str] = []
-    last = len(cells) - 1
-    for col, (char, fg, style, bg) in enumerate(cells):
-        colours = (fg, style, bg)
-        if col == 0 or colours != cells[col - 1][1:]:
-            out.append(colors_to_ansi(fg, style, bg))
-        out.append(char)
-        if col == last or colours != cells[col + 1][1:]:
-            out.append(ansi_end)
-    return "".join(out)
+    spans = Text.from_ansi(colors_to_ansi(fg, style, bg) + "x" + ansi_end).spans
+    return spans[0].style if spans else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -33,7 +34,7 @@ class KeyItem:
     @property
     def width(self) -> int:
         """Cells the item takes: key, a space, description."""
-        return len(self.key_display) + 1 + len(self.description)
+        return cell_len(self.key_display) + 1 + cell_len(self.description)
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,3 @@ class KeyBar(KeptLines):
             self.app.simulate_key(item.key)
         else:
             self.app.bell()
-
-    def on_resize(self) -> None:
-        """A new width may fit more or fewer keys."""
-        self.refresh()

@@ -4,6 +4,8 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
+from tui.app import NeuronApp
+from tui.book.chapters import CHAPTERS
 from tui.bounds import VALUE_BOUNDS
 from tui.screens.lab import LabScreen
 from tui.widgets.kept_lines import KeptLines
@@ -47,6 +49,16 @@ async def test_what_is_kept_matches_a_fresh_drawing_through_a_session(app):
         await check(app, pilot, "s")
         await pilot.resize_terminal(120, 40)
         await check(app, pilot, "s")
+
+
+
+@pytest.mark.parametrize("chapter", [c.number for c in CHAPTERS])
+async def test_every_chapter_lab_keeps_nothing_stale(chapter):
+    app = NeuronApp(start="book", chapter=chapter)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for keys in (("s",), ("s", "a"), ("tab",), ("plus",), ("v", "n"), ("u",)):
+            await check(app, pilot, *keys)  # keys a chapter does not use do nothing there
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

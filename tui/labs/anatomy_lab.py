@@ -7,7 +7,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 
 from core.activations import LINEAR, RELU, TANH, Activation
 from core.anatomy import LayerParts, run_layer
@@ -16,12 +15,13 @@ from core.collapse import Collapse, collapse, fold, random_stack
 from core.init import HE
 from core.layers import MLP, Dense
 from core.stats import SATURATION, Spread, histogram, saturated_share
-from tui.glyphs import histogram_strip
-from tui.choices import cycle
-from tui.labs.base import ChapterLab
 from tui.bounds import GAIN_BOUNDS, SHIFT_BOUNDS
+from tui.choices import cycle
+from tui.glyphs import histogram_strip
+from tui.labs.base import ChapterLab
 from tui.numbers import fmt, fmt_fixed
 from tui.palette import Palette
+from tui.widgets.kept_lines import KeptHorizontal
 from tui.widgets.lines import LinesView
 from tui.widgets.number_field import NumberField
 
@@ -79,7 +79,7 @@ class AnatomyLab(ChapterLab):
     def compose(self) -> ComposeResult:
         """The layer's settings, then the picture."""
         norm = self.norm or BatchNorm.fresh(UNITS)
-        with Horizontal(classes="fields", id="part-fields"):
+        with KeptHorizontal(classes="fields", id="part-fields"):
             yield NumberField("gain", self.gain, GAIN_BOUNDS, nudge=lambda v, d: v * 2.0 ** (d / 2),
                               id="gain")
             yield NumberField("γ", float(norm.gamma[0]), SHIFT_BOUNDS,

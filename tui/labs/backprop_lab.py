@@ -7,7 +7,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid
 
 from core.activations import ACTIVATIONS, SIGMOID
 from core.gradcheck import relative_error
@@ -20,6 +19,7 @@ from tui.labs.base import ChapterLab
 from tui.labs.neuron_fields import apply_edit, show_values
 from tui.numbers import fmt, fmt_factor
 from tui.palette import Palette
+from tui.widgets.kept_lines import KeptGrid
 from tui.widgets.lines import LinesView
 from tui.widgets.number_field import NumberField
 
@@ -69,7 +69,7 @@ class BackpropLab(ChapterLab):
 
     def compose(self) -> ComposeResult:
         """The example and the parameters, then the graph table."""
-        with Grid():
+        with KeptGrid():
             for i, sub in enumerate("₁₂"):
                 yield NumberField(f"x{sub}", self.x[i], VALUE_BOUNDS, nudge=_nudge, id=f"x-{i}")
             yield NumberField("y", self.y, PROBABILITY_BOUNDS, nudge=_nudge, id="y")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 
+from tui.widgets.kept_lines import KeptVertical
 
-class ChapterLab(Vertical):
+
+class ChapterLab(KeptVertical):
     """A chapter's lab. Its keys work while the focus is anywhere inside it."""
 
     DEFAULT_CSS = """

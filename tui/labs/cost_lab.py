@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 
 from core.activations import SIGMOID
 from core.datasets import Dataset
@@ -16,6 +15,7 @@ from tui.bounds import LR_BOUNDS, VALUE_BOUNDS
 from tui.labs.stepping import STEPPING_BINDINGS, SteppingLab
 from tui.numbers import fmt
 from tui.palette import Palette
+from tui.widgets.kept_lines import KeptHorizontal
 from tui.widgets.lines import LinesView
 from tui.widgets.number_field import NumberField
 from tui.widgets.plot import PlotSpec, PlotView, Series
@@ -47,7 +47,7 @@ class CostLab(SteppingLab[Pair]):
 
     def compose(self) -> ComposeResult:
         """Start fields, the two costs written out, and their curves."""
-        with Horizontal(classes="fields"):
+        with KeptHorizontal(classes="fields"):
             yield NumberField("w₀", self.w0, VALUE_BOUNDS, nudge=lambda v, d: v + d, id="w0")
             yield NumberField("b₀", self.b0, VALUE_BOUNDS, nudge=lambda v, d: v + d, id="b0")
             yield NumberField("η", self.lr, LR_BOUNDS, nudge=lambda v, d: v * 2.0**d, id="lr")

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 
 from core.activations import LINEAR, SIGMOID, Activation
 from core.datasets import Dataset, get_dataset
@@ -21,6 +20,7 @@ from tui.bounds import LR_BOUNDS, VALUE_BOUNDS
 from tui.labs.stepping import STEPPING_BINDINGS, SteppingLab
 from tui.numbers import fmt
 from tui.palette import Palette
+from tui.widgets.kept_lines import KeptHorizontal
 from tui.widgets.lines import LinesView
 from tui.widgets.number_field import NumberField
 
@@ -87,7 +87,7 @@ class DescentLab(SteppingLab[TrainState]):
 
     def compose(self) -> ComposeResult:
         """η and the point (w, b), the map, and the numbers under it."""
-        with Horizontal(classes="fields"):
+        with KeptHorizontal(classes="fields"):
             yield NumberField("η", self.lr, LR_BOUNDS, nudge=lambda v, d: v * 2.0**d, id="lr")
             yield NumberField("w", self.landscape.start[0], VALUE_BOUNDS,
                               nudge=lambda v, d: v + d * 0.5, id="w")

@@ -9,18 +9,18 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 
 from core.activations import RELU, TANH
 from core.init import INIT_SCHEMES
 from core.probe import LayerProbe, ProbeSetup, probe_stack
 from core.stats import SATURATION, histogram
-from tui.glyphs import histogram_strip
-from tui.choices import cycle
-from tui.labs.base import ChapterLab
 from tui.bounds import GAIN_BOUNDS, SHIFT_BOUNDS
+from tui.choices import cycle
+from tui.glyphs import histogram_strip
+from tui.labs.base import ChapterLab
 from tui.numbers import fmt
 from tui.palette import Palette
+from tui.widgets.kept_lines import KeptHorizontal
 from tui.widgets.lines import LinesView
 from tui.widgets.number_field import NumberField
 
@@ -63,7 +63,7 @@ class InitLab(ChapterLab):
 
     def compose(self) -> ComposeResult:
         """Gain and bias fields, then the strips."""
-        with Horizontal(classes="fields"):
+        with KeptHorizontal(classes="fields"):
             yield NumberField("gain", self.setup.gain, GAIN_BOUNDS,
                               nudge=lambda v, d: v * 2.0 ** (d / 2), id="gain")
             yield NumberField("b₀", self.setup.bias, SHIFT_BOUNDS,

@@ -7,16 +7,16 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid
 
 from core.activations import ACTIVATIONS, SIGMOID
 from core.neuron import Neuron
+from tui.bounds import VALUE_BOUNDS
 from tui.choices import cycle
 from tui.labs.base import ChapterLab
 from tui.labs.neuron_fields import apply_edit, show_values
-from tui.bounds import VALUE_BOUNDS
 from tui.numbers import fmt
 from tui.widgets.arithmetic import weighted_sum_terms
+from tui.widgets.kept_lines import KeptGrid
 from tui.widgets.lines import LinesView
 from tui.widgets.number_field import NumberField
 
@@ -43,7 +43,7 @@ class NeuronLab(ChapterLab):
 
     def compose(self) -> ComposeResult:
         """Fields for x and w side by side, the bias, then the arithmetic."""
-        with Grid():
+        with KeptGrid():
             for i, sub in enumerate("₁₂"):
                 yield NumberField(f"x{sub}", self.x[i], VALUE_BOUNDS, nudge=_nudge, id=f"x-{i}")
                 yield NumberField(f"w{sub}", self.neuron.w[i], VALUE_BOUNDS, nudge=_nudge,

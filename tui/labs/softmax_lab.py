@@ -8,11 +8,11 @@ import numpy as np
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Grid
 
 from core.softmax import exp_terms, softmax
 from tui.labs.base import ChapterLab
 from tui.numbers import Bounds, fmt
+from tui.widgets.kept_lines import KeptGrid
 from tui.widgets.lines import LinesView
 from tui.widgets.number_field import NumberField
 
@@ -46,7 +46,7 @@ class SoftmaxLab(ChapterLab):
     def compose(self) -> ComposeResult:
         """Fields for the logits and the temperature, then the table."""
         nudge = lambda v, d: v + d * 0.5  # noqa: E731
-        with Grid():
+        with KeptGrid():
             for i, sub in enumerate("₁₂₃₄"):
                 yield NumberField(f"z{sub}", self.logits[i], LOGIT_BOUNDS, nudge=nudge, id=f"z-{i}")
             yield NumberField("T", self.temperature, TEMPERATURE_BOUNDS,

@@ -11,7 +11,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 
 from core.activations import SIGMOID
 from core.datasets import get_dataset
@@ -25,6 +24,7 @@ from tui.glyphs import shade
 from tui.labs.stepping import STEPPING_BINDINGS, SteppingLab
 from tui.numbers import fmt, fmt_fixed
 from tui.palette import Palette
+from tui.widgets.kept_lines import KeptHorizontal
 from tui.widgets.lines import LinesView
 from tui.widgets.number_field import NumberField
 
@@ -80,7 +80,7 @@ class XorLab(SteppingLab[XorSnap]):
 
     def compose(self) -> ComposeResult:
         """η and the seed, the map, and the table."""
-        with Horizontal(classes="fields"):
+        with KeptHorizontal(classes="fields"):
             yield NumberField("η", self.lr, LR_BOUNDS, nudge=lambda v, d: v * 2.0**d, id="lr")
             yield NumberField("seed", self.seed, SEED_BOUNDS, nudge=lambda v, d: v + d, id="seed")
         yield LinesView(id="xor-map")

@@ -11,7 +11,6 @@ from tui.widgets.kept_lines import KeptGrid, KeptHorizontal, KeptVertical
 from tui.widgets.number_field import Nudge, NumberField
 
 
-
 class NeuronEditor(KeptVertical):
     """Fields x₁…x_d and y (editable only for the single example) beside w₁…w_d and b."""
 

@@ -137,8 +137,7 @@ def _build(spec: PlotSpec, width: int, height: int) -> tuple[str, int, int]:
         return _FAILED, kx, ky
 
 
-def draw_overlay(layer: PlotLayer, overlay: tuple[Series, ...], kx: int,
-                   ky: int) -> list[Text]:
+def draw_overlay(layer: PlotLayer, overlay: tuple[Series, ...], kx: int, ky: int) -> list[Text]:
     """The layer's lines with the overlay drawn over them, scaled as its axes are."""
     sets = []
     for s in overlay:

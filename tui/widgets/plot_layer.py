@@ -148,10 +148,11 @@ def _plain(values: list) -> bool:
 
 def _placed(x: list, y: list) -> tuple[np.ndarray, np.ndarray]:
     """The points plotext could place, as integer arrays clamped to ±FAR (still off canvas)."""
-    pairs = [(i, j) for i, j in zip(x, y) if type(i) is int and type(j) is int]
-    if not pairs:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    xy = np.clip(np.array(pairs, dtype=object), -FAR, FAR).astype(np.int64)
+    def clamp(v: int) -> int:
+        return min(max(v, -FAR), FAR)
+
+    pairs = [(clamp(i), clamp(j)) for i, j in zip(x, y) if type(i) is int and type(j) is int]
+    xy = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     return xy[:, 0], xy[:, 1]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import sys
+from functools import lru_cache
 
 import numpy as np
 
@@ -69,15 +70,22 @@ def activation_spec(view: LabView, palette: Palette) -> PlotSpec:
     act = st.neuron.activation
     fw = st.neuron.forward(st.data.X)
     lo, hi = _z_range(view, fw.z)
-    series = curve_series(act, lo, hi, palette, view.show_derivative)
+    series, ylim = _curves(act, lo, hi, palette, view.show_derivative)
     others = [j for j in range(st.data.n_examples) if j != st.example]
     points = []
     if others:
         points.append(Series(tuple(fw.z[others]), tuple(fw.a[others]), palette.muted.plot,
                              marker="•", points=True))
     points.append(marker(float(fw.z[st.example]), float(fw.a[st.example]), palette))
-    return PlotSpec(series=tuple(series), xlim=(lo, hi), ylim=curve_ylim(series),
-                    overlay=tuple(points))
+    return PlotSpec(series=series, xlim=(lo, hi), ylim=ylim, overlay=tuple(points))
+
+
+@lru_cache(maxsize=16)
+def _curves(act: Activation, lo: float, hi: float, palette: Palette,
+            derivative: bool) -> tuple[tuple[Series, ...], tuple[float, float]]:
+    """The curves and their y range, kept: a step moves the markers, rarely the z range."""
+    series = curve_series(act, lo, hi, palette, derivative)
+    return tuple(series), curve_ylim(series)
 
 
 def curve_ylim(series: list[Series]) -> tuple[float, float]:

@@ -23,6 +23,7 @@ from textual.filter import LineFilter
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets import Static
 
 
 class KeptLines(Widget):
@@ -66,3 +67,7 @@ class KeptVertical(Vertical, KeptLines):
 
 class KeptGrid(Grid, KeptLines):
     """A :class:`~textual.containers.Grid` that keeps its lines."""
+
+
+class KeptStatic(Static, KeptLines):
+    """A :class:`~textual.widgets.Static` that keeps its lines."""

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static
 
 from tui.bounds import NUDGE_BOUNDS, PROBABILITY_BOUNDS, VALUE_BOUNDS
 from tui.view import LabView, sub
-from tui.widgets.kept_lines import KeptGrid, KeptHorizontal, KeptVertical
+from tui.widgets.kept_lines import KeptGrid, KeptHorizontal, KeptStatic, KeptVertical
 from tui.widgets.number_field import Nudge, NumberField
 
 
@@ -44,7 +43,7 @@ class NeuronEditor(KeptVertical):
                               id="y")
             yield NumberField("b", 0.0, VALUE_BOUNDS, nudge=self._step_nudge, id="b")
         with KeptHorizontal(id="example-row"):
-            yield Static("", id="example")
+            yield KeptStatic("", id="example")
             yield NumberField("nudge", 0.1, NUDGE_BOUNDS, nudge=self._scale_nudge, id="nudge")
 
     def update_view(self, view: LabView) -> None:
@@ -67,7 +66,7 @@ class NeuronEditor(KeptVertical):
         target.bounds = PROBABILITY_BOUNDS if st.loss.name == "bce" else VALUE_BOUNDS
         target.set_value(float(st.data.y[st.example]))
         self._field("b").set_value(st.neuron.b)
-        label = self.query_one("#example", Static)
+        label = self.query_one("#example", KeptStatic)
         text = "x, y editable" if editable else f"example {st.example + 1}/{st.data.n_examples}"
         if label.content != text:
             label.update(text, layout=False)

@@ -12,6 +12,11 @@ size) reaches a widget through Textual's ``Widget._set_dirty``; that is where th
 are let go (a new size too: Textual marks a resized widget dirty). The app's line filters
 (colour conversions a theme switches on and off) are part of what the lines were kept for,
 and so is the crop.
+
+A content change (a new number, a moved marker) is handed to the screen by
+:meth:`KeptLines.repaint` directly, rather than through ``refresh()``: that wakes the widget's
+own message queue so that, once idle, it posts an update message to the screen. A step changes
+seven widgets; their fourteen messages took about 0.2 ms of the 6 ms a step key takes.
 """
 
 from __future__ import annotations
@@ -42,6 +47,21 @@ class KeptLines(Widget):
     def _set_dirty(self, *regions: Region) -> None:
         self._kept = None
         super()._set_dirty(*regions)
+
+    def repaint(self, *regions: Region) -> None:
+        """Redraw ``regions`` of the widget (all of it if none) on the screen's next update.
+
+        What ``refresh()`` does for a change of content only (same size, same styles), told to
+        the screen at once. Anything else (layout, styles, an unmounted or hidden widget) takes
+        the ordinary way.
+        """
+        if not (self.is_mounted and self.display and self.is_attached):
+            self.refresh(*regions)
+            return
+        self._set_dirty(*regions)
+        screen = self.screen
+        screen._dirty_widgets.add(self)
+        screen.check_idle()
 
     def prepare_lines(self) -> None:
         """Called before the widget's lines are drawn again; nothing by default."""

@@ -63,8 +63,8 @@ class LinesView(KeptLines):
         changed = [y for y, (before, after) in enumerate(zip(old, lines)) if before != after]
         for y in changed:
             self._strips.pop(y, None)
-        if changed:  # one refresh for them all: each call costs a walk through Textual
-            self.refresh(*(Region(0, y, width, 1) for y in changed))
+        if changed:  # one call for them all: each costs a walk through Textual
+            self.repaint(*(Region(0, y, width, 1) for y in changed))
 
     def prepare_lines(self) -> None:
         """Look up the widget's style once per repaint, not once per row.

@@ -156,7 +156,7 @@ class NumberField(KeptLines, can_focus=True):
         if value == self.value:
             return
         self.value = value
-        self.refresh()  # the row is written from the field's left edge whatever region is dirty
+        self.repaint()  # the row is written from the field's left edge whatever region is dirty
 
     def set_editable(self, editable: bool) -> None:
         """Allow or forbid editing (read-only fields cannot take focus)."""

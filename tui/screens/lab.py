@@ -238,7 +238,8 @@ class LabScreen(LabFiles, Screen):
             self.app.bell()
             return
         state = self.history.current
-        self._push(apply_step(state, self.view.plan) if self.phase in (1, 2, 3) else step(state))
+        # The view already planned this state's step (it shows it): take it, not a second one.
+        self._push(apply_step(state, self.view.plan) if self.view.state is state else step(state))
 
     def action_phase(self) -> None:
         """Advance phase mode: forward → cost → backward → update (the update takes the step)."""

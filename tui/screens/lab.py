@@ -27,6 +27,7 @@ from tui.widgets.arithmetic import ArithmeticView
 from tui.widgets.kept_lines import KeptHorizontal, KeptVertical
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.neuron_editor import NeuronEditor
+from tui.widgets.kept_lines import KeptLines
 from tui.widgets.number_field import NumberField
 from tui.widgets.plot import PlotView
 from tui.widgets.training import TrainingText
@@ -35,8 +36,12 @@ COMPACT_BELOW = 32
 """Below this many rows, panes trade their boxes for a one-line title."""
 
 
-class LabScreen(LabFiles, Screen):
-    """Owns the training history; every key becomes a pure core call and a new snapshot."""
+class LabScreen(LabFiles, Screen, KeptLines):
+    """Owns the training history; every key becomes a pure core call and a new snapshot.
+
+    The screen keeps its drawn lines too (KeptLines): its background lies under every step's
+    changed rows and was drawn again for each step.
+    """
 
     # The training keys are priority bindings: the screen answers them as soon as the app
     # reads them, instead of after they have bubbled up from the focused field (a few ms).

@@ -102,15 +102,17 @@ def curve_ylim(series: list[Series]) -> tuple[float, float]:
 
 
 def cost_spec(steps: list[int], costs: list[float], palette: Palette) -> PlotSpec:
-    """The whole-dataset cost at each recorded state, against the step count."""
+    """The whole-dataset cost at each recorded state, against the step count.
+
+    The y axis runs from 0 (no cost is negative) to a round value above the highest cost, so
+    the curve shows how far towards zero training has come, and the axis holds still while
+    the cost falls: it is redrawn only when a cost rises past the top, or at 10, 20, 50, …
+    steps along x.
+    """
     xs = tuple(float(s) for s in steps)
     ys = tuple(float(c) for c in costs)
     finite = [c for c in ys if np.isfinite(c)]
-    ylim = None
-    if finite:
-        top = max(finite)
-        span = nice_ceil((top - min(finite)) * 1.1) if top > min(finite) else nice_ceil(abs(top) or 1)
-        ylim = (max(0.0, top - span), min(top + 0.05 * span, sys.float_info.max))
+    ylim = (0.0, nice_ceil(max(finite) * 1.05)) if finite else None
     first = xs[0] if xs else 0.0
     xlim = (first, first + nice_ceil(max((xs[-1] - first) if xs else 0.0, 10.0)))
     marker = "braille" if len(xs) > 1 else "●"

@@ -102,7 +102,7 @@ def test_kept_axes_have_their_tick_labels_before_any_curve_is_drawn():
     spec = cost_spec([0, 1], [0.7, 0.6], _one_colour_palette("blue"))
     layer, _, _ = render_layer(spec, 56, 14)
     text = "\n".join(line.plain for line in layer.lines)
-    assert "0.0" in text and "10.0" in text and "0.7" in text
+    assert "10.0" in text and "1.00┤" in text and "0.00┤" in text  # x ticks; y from 0 to 1
     assert not any(ch in text for ch in "⠁⠂⠄⡀⢀⣀")  # …and no data drawn yet
 
 

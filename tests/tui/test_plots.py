@@ -20,13 +20,14 @@ def test_nice_ceil_survives_extremes():
     assert nice_ceil(1e308) == sys.float_info.max and nice_ceil(0.0) == 1.0
 
 
-def test_cost_axes_hold_still_while_the_cost_falls_a_little():
+def test_cost_axes_start_at_zero_and_hold_still_while_the_cost_falls():
     pal = type("P", (), {"curve": type("R", (), {"plot": "blue"})()})()
-    a = cost_spec([0, 1, 2], [0.70, 0.66, 0.64], pal)
-    b = cost_spec([0, 1, 2, 3], [0.70, 0.66, 0.64, 0.63], pal)
-    assert a.xlim == b.xlim == (0.0, 10.0) and a.ylim == b.ylim
-    c = cost_spec([0, 1, 2, 3, 4], [0.70, 0.66, 0.64, 0.63, 0.55], pal)
-    assert c.ylim[0] < b.ylim[0]  # a range past the 1-2-5 step does rescale
+    falling = [0.70, 0.66, 0.64, 0.40, 0.05, 0.001]
+    specs = [cost_spec(list(range(n)), falling[:n], pal) for n in range(1, len(falling) + 1)]
+    assert {s.ylim for s in specs} == {(0.0, 1.0)}  # one axis, 0 to a round value above 0.70
+    assert {s.xlim for s in specs} == {(0.0, 10.0)}
+    rising = cost_spec([0, 1, 2], [0.70, 0.66, 1.3], pal)
+    assert rising.ylim == (0.0, 2.0)  # a cost past the top does rescale
 
 
 def test_cost_axes_with_huge_costs_stay_finite():

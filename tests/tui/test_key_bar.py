@@ -117,3 +117,25 @@ async def test_bar_follows_the_screen_it_is_on(app):
         await pilot.pause()
         assert "] Next ch." in bar_row(app) and "s Step" not in bar_row(app)
         assert_only_whole_keys(app)
+
+
+async def test_a_key_lit_by_a_step_reaches_the_screen_with_the_step(app, monkeypatch):
+    # The first step lights up Undo. Drawn a screen update later, it cost the first key press
+    # a second frame (about 30 ms over a pseudo-terminal) instead of one.
+    updates = []
+    original = type(app)._display
+
+    def record(self, screen, renderable):
+        updates.append(renderable)
+        original(self, screen, renderable)
+
+    monkeypatch.setattr(type(app), "_display", record)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        updates.clear()
+        await pilot.press("s")
+        await pilot.pause(0.2)
+        rows = [{y for y, _, _ in u.spans} for u in updates if hasattr(u, "spans")]
+        assert rows, "the step reached the screen"
+        bar_row = app.screen.query_one(KeyBar).region.y
+        assert bar_row in rows[0] and len(rows[0]) > 1, rows  # the bar with the step's rows

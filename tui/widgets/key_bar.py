@@ -113,7 +113,7 @@ class KeyBar(KeptLines):
         items, palette = self._read_bindings()
         if (items, palette) != (self.items, self.palette):
             self.items, self.palette = items, palette
-            self.refresh()
+            self.repaint()  # in the same screen update as the change that moved a key
 
     def _read_bindings(self) -> tuple[list[KeyItem], KeyItem | None]:
         """The shown keys of the screen, one per action (the first bound), and the palette's."""

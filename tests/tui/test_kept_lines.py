@@ -104,3 +104,30 @@ async def test_a_field_and_the_key_bar_can_be_drawn_on_their_way_out():
             widget._rich_style_cache.clear()  # as a refresh before the removal would have
             widget._kept = None
             assert len(widget.render_lines(Region(0, 0, 20, 1))) == 1
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.style import Style  # noqa: E402
+from rich.text import Text  # noqa: E402
+from textual.strip import Strip  # noqa: E402
+
+from tui.widgets.lines import _styled_strip  # noqa: E402
+
+_STYLES = st.sampled_from([Style(), Style(bold=True), Style(color="red"),
+                           Style(color="blue", bgcolor="yellow", italic=True)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(st.tuples(st.text("ab −σ∂←·∇ᶻ字😀", max_size=12), _STYLES), max_size=6),
+       width=st.integers(1, 40), style=_STYLES)
+def test_a_row_is_drawn_as_textual_would_pad_and_style_it(pieces, width, style):
+    line = Text(end="")
+    for text, piece_style in pieces:
+        line.append(text, piece_style)
+    console = Console(width=200)
+    textual_way = Strip(line.render(console)).adjust_cell_length(width).apply_style(style)
+    ours = _styled_strip(line, console, width, style)
+    assert ours.cell_length == width
+    assert list(ours) == list(textual_way)

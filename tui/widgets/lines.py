@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region, Size
@@ -82,9 +85,22 @@ class LinesView(KeptLines):
         if strip is None:
             width, style = self.size.width, self._style or self.rich_style
             if y < len(self._lines):
-                segments = self._lines[y].render(self.app.console)
-                strip = Strip(segments).adjust_cell_length(width).apply_style(style)
+                strip = _styled_strip(self._lines[y], self.app.console, width, style)
             else:
                 strip = Strip.blank(width, style)
             self._strips[y] = strip
         return strip
+
+
+def _styled_strip(line: Text, console: Console, width: int, style: Style) -> Strip:
+    """``line`` in ``style``, padded or cut to ``width`` cells.
+
+    One Strip for a line that fits (most do): each Strip Textual makes carries seven caches,
+    and padding, then styling, made three per row.
+    """
+    segments = list(Segment.apply_style(line.render(console), style))
+    length = sum(cell_len(segment.text) for segment in segments)
+    if length < width:
+        segments.append(Segment(" " * (width - length), style or None))  # as apply_style leaves it
+        return Strip(segments, width)
+    return Strip(segments, length).adjust_cell_length(width, style)

@@ -113,7 +113,7 @@ from rich.style import Style  # noqa: E402
 from rich.text import Text  # noqa: E402
 from textual.strip import Strip  # noqa: E402
 
-from tui.widgets.lines import _styled_strip  # noqa: E402
+from tui.widgets.lines import styled_strip  # noqa: E402
 
 _STYLES = st.sampled_from([Style(), Style(bold=True), Style(color="red"),
                            Style(color="blue", bgcolor="yellow", italic=True)])
@@ -128,6 +128,6 @@ def test_a_row_is_drawn_as_textual_would_pad_and_style_it(pieces, width, style):
         line.append(text, piece_style)
     console = Console(width=200)
     textual_way = Strip(line.render(console)).adjust_cell_length(width).apply_style(style)
-    ours = _styled_strip(line, console, width, style)
+    ours = styled_strip(line, console, width, style)
     assert ours.cell_length == width
     assert list(ours) == list(textual_way)

@@ -85,14 +85,14 @@ class LinesView(KeptLines):
         if strip is None:
             width, style = self.size.width, self._style or self.rich_style
             if y < len(self._lines):
-                strip = _styled_strip(self._lines[y], self.app.console, width, style)
+                strip = styled_strip(self._lines[y], self.app.console, width, style)
             else:
                 strip = Strip.blank(width, style)
             self._strips[y] = strip
         return strip
 
 
-def _styled_strip(line: Text, console: Console, width: int, style: Style) -> Strip:
+def styled_strip(line: Text, console: Console, width: int, style: Style) -> Strip:
     """``line`` in ``style``, padded or cut to ``width`` cells.
 
     One Strip for a line that fits (most do): each Strip Textual makes carries seven caches,

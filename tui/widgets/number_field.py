@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from tui.numbers import Bounds, fmt, parse_number
 from tui.widgets.kept_lines import KeptLines
+from tui.widgets.lines import styled_strip
 
 Nudge = Callable[[float, int], float]
 """Given the value and a direction (+1 or −1), the nudged value."""
@@ -132,8 +133,8 @@ class NumberField(KeptLines, can_focus=True):
             if key != self._drawn_for:
                 self._drawn_for = key
                 console = self.app.console
-                self._strips = [Strip(row.render(console)).adjust_cell_length(width)
-                                .apply_style(style) for row in self._rows(width)]
+                self._strips = [styled_strip(row, console, width, style)
+                                for row in self._rows(width)]
 
     def render_line(self, y: int) -> Strip:
         """A row of the field; blank while the editor (its own widgets) is open."""

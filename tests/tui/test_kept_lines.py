@@ -1,8 +1,15 @@
-"""Kept lines never show something stale, and the lab's panes still lay out where they should."""
+"""Kept lines never show something stale, the lab's panes still lay out where they should, and
+a row is drawn as Textual would draw it."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.style import Style
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.strip import Strip
 
 from tui.app import NeuronApp
 from tui.book.chapters import CHAPTERS
@@ -10,6 +17,7 @@ from tui.bounds import VALUE_BOUNDS
 from tui.screens.lab import LabScreen
 from tui.widgets.kept_lines import KeptLines
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.lines import styled_strip
 from tui.widgets.number_field import NumberField
 
 
@@ -105,15 +113,6 @@ async def test_a_field_and_the_key_bar_can_be_drawn_on_their_way_out():
             widget._kept = None
             assert len(widget.render_lines(Region(0, 0, 20, 1))) == 1
 
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-from rich.console import Console  # noqa: E402
-from rich.style import Style  # noqa: E402
-from rich.text import Text  # noqa: E402
-from textual.strip import Strip  # noqa: E402
-
-from tui.widgets.lines import styled_strip  # noqa: E402
 
 _STYLES = st.sampled_from([Style(), Style(bold=True), Style(color="red"),
                            Style(color="blue", bgcolor="yellow", italic=True)])

@@ -24,10 +24,9 @@ from tui.plots import activation_spec, cost_spec
 from tui.screens.lab_files import LabFiles
 from tui.view import LabView, sub
 from tui.widgets.arithmetic import ArithmeticView
-from tui.widgets.kept_lines import KeptHorizontal, KeptVertical
+from tui.widgets.kept_lines import KeptHorizontal, KeptLines, KeptVertical
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.neuron_editor import NeuronEditor
-from tui.widgets.kept_lines import KeptLines
 from tui.widgets.number_field import NumberField
 from tui.widgets.plot import PlotView
 from tui.widgets.training import TrainingText

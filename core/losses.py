@@ -53,8 +53,13 @@ class Loss(ABC):
     def grad(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         """∂C/∂aᵢ for each example, shape (n,), including the 1/n of the mean."""
 
-    def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation) -> np.ndarray:
-        """∂C/∂zᵢ by the chain rule, ∂C/∂aᵢ · f′(zᵢ); subclasses may fuse it stably."""
+    def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation, *,
+              reuse_a: bool = False) -> np.ndarray:
+        """∂C/∂zᵢ by the chain rule, ∂C/∂aᵢ · f′(zᵢ); subclasses may fuse it stably.
+
+        ``reuse_a`` says the caller has no further use for ``a``, so a fused form may write
+        the result over it instead of into a new batch-sized array.
+        """
         return self.grad(a, y) * act.df(z)
 
     def cost(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation) -> float:
@@ -141,11 +146,13 @@ class BinaryCrossEntropy(Loss):
         g = (-y / ac + (1.0 - y) / (1.0 - ac)) / a.size
         return np.where(inside, g, 0.0)
 
-    def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation) -> np.ndarray:
-        """∂C/∂zᵢ; with a sigmoid this is exactly (aᵢ − yᵢ)/n."""
+    def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation, *,
+              reuse_a: bool = False) -> np.ndarray:
+        """∂C/∂zᵢ; with a sigmoid this is exactly (aᵢ − yᵢ)/n (over ``a`` itself if reuse_a)."""
         if act.name == "sigmoid":
             a = np.asarray(a, dtype=float)
-            d = np.subtract(a, y, out=workspace.take(a.size).reshape(a.shape))
+            own = reuse_a and a.flags.writeable and a.flags.c_contiguous
+            d = np.subtract(a, y, out=a if own else workspace.take(a.size).reshape(a.shape))
             d *= 1.0 / d.size  # a multiply costs a third of a divide over the batch
             return d
         return super().delta(z, a, y, act)

@@ -28,15 +28,16 @@ PARAM_LIMIT = 1e6
 class StepRecord:
     """Everything one gradient-descent step computed, for m examples and d inputs.
 
-    A step computes only what the update needs (z, a, ∂C/∂z, the gradient, the new neuron);
-    the cost and the two chain-rule factors are worked out when first read, so a step on a
-    large dataset costs no more than its unavoidable kernels.
+    A step computes only what the update needs (z, ∂C/∂z, the gradient, the new neuron); the
+    activations, the cost and the two chain-rule factors are worked out when first read, so a
+    step on a large dataset costs little more than its unavoidable kernels. (The activations
+    are computed in the step too, but ∂C/∂z may be written over them: one batch-sized array
+    fewer to fill and read.)
 
     Attributes:
         mode: ``"batch"`` (all examples) or ``"stochastic"`` (one).
         indices: which examples the step used, shape (m,).
         z: pre-activations w·x + b, shape (m,).
-        a: activations f(z), shape (m,).
         y: the targets of those examples, shape (m,).
         delta: ∂C/∂zᵢ = ∂C/∂aᵢ · f′(zᵢ) (computed fused where that is more exact), shape (m,).
         grad_w: ∂C/∂w = Σᵢ ∂C/∂zᵢ · xᵢ, shape (d,).
@@ -50,7 +51,6 @@ class StepRecord:
     mode: Mode
     indices: np.ndarray
     z: np.ndarray
-    a: np.ndarray
     y: np.ndarray
     delta: np.ndarray
     grad_w: np.ndarray
@@ -59,6 +59,11 @@ class StepRecord:
     old: Neuron
     new: Neuron
     loss: Loss
+
+    @cached_property
+    def a(self) -> np.ndarray:
+        """Activations f(zᵢ), shape (m,)."""
+        return self.old.activation.f(self.z)
 
     @cached_property
     def cost(self) -> float:
@@ -162,12 +167,12 @@ def plan_step(state: TrainState) -> StepRecord:
         X, y = state.data.X[idx], state.data.y[idx]
     neuron, act, loss = state.neuron, state.neuron.activation, state.loss
     fw = neuron.forward(X)
-    delta = loss.delta(fw.z, fw.a, y, act)
+    delta = loss.delta(fw.z, fw.a, y, act, reuse_a=True)  # the record works a out again if read
     with np.errstate(over="ignore", invalid="ignore"):
         grad_w = delta @ X
         grad_b = float(np.sum(delta))
         new = neuron.with_params(w=neuron.w - state.lr * grad_w, b=neuron.b - state.lr * grad_b)
-    return StepRecord(mode=state.mode, indices=idx, z=fw.z, a=fw.a, y=y, delta=delta,
+    return StepRecord(mode=state.mode, indices=idx, z=fw.z, y=y, delta=delta,
                       grad_w=grad_w, grad_b=grad_b, lr=state.lr, old=neuron, new=new, loss=loss)
 
 

@@ -79,3 +79,18 @@ def test_get_loss():
     assert get_loss("mse") is MSE
     with pytest.raises(KeyError, match="bce"):
         get_loss("hinge")
+
+
+@pytest.mark.parametrize("loss", LOSSES.values(), ids=lambda loss: loss.name)
+@pytest.mark.parametrize("act", ACTIVATIONS.values(), ids=lambda act: act.name)
+def test_delta_over_a_gives_the_same_numbers_and_touches_a_only_when_asked(loss, act):
+    rng = np.random.default_rng(3)
+    z, y = rng.normal(size=5000), (rng.random(5000) < 0.5).astype(float)
+    a = act.f(z)
+    kept = a.copy()
+    expected = loss.delta(z, a, y, act)
+    assert np.array_equal(a, kept)  # not asked: a is left alone
+    got = loss.delta(z, a, y, act, reuse_a=True)
+    assert np.array_equal(got, expected)
+    if loss is BCE and act.name == "sigmoid":
+        assert got is a  # the fused form wrote over a instead of a new array

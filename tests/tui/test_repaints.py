@@ -70,3 +70,14 @@ async def test_a_hold_never_outlasts_its_limit(tmp_path):
         await pilot.press("s")
         await pilot.pause()
         assert app._holding == 0 and not app._held_back
+
+
+def test_the_first_screen_reaches_the_terminal_as_one_paint(tmp_path):
+    # Textual's first full paint falls inside its mounting batch and is dropped; the partial
+    # update that followed it used to reach the empty terminal first, then the full paint.
+    app = PtyApp(["--lab"], (120, 40), {"NEURON_TUI_CONFIG_DIR": str(tmp_path)})
+    try:
+        out = app.read_until_quiet(until=b"Cost over steps")
+    finally:
+        app.stop()
+    assert out.count("x₁".encode()) == 1, "the editor's first field was drawn more than once"

@@ -84,9 +84,12 @@ class HeldUpdates(App[None]):
         if self._holding and self._held_too_long():
             self._holding = 1  # whatever went wrong, the screen never stays frozen:
             self.end_hold()  # let go, and repaint it all if anything was held back
-        if renderable is not None and (self._holding or self._before_first_paint(renderable)):
-            self._held_back = self._held_back or bool(self._holding)
+        if renderable is not None and self._holding:
+            self._held_back = True
             self.post_display_hook()  # what Textual does after every display; tests wait on it
+            return
+        if renderable is not None and self._before_first_paint(renderable):
+            self.post_display_hook()
             return
         dropped = bool(self._batch_count)  # Textual writes nothing inside a batch
         super()._display(screen, renderable)

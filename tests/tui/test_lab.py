@@ -264,3 +264,32 @@ async def test_loss_key_switches_cost(app):
         await pilot.press("l")
         assert lab(app).view.state.loss.name == "mse"
         assert "C = (a − y)² =" in screen_text(app)
+
+
+async def test_training_lines_fit_the_pane_so_no_number_is_cut(app):
+    # At 80 columns "step 100 · cost over all 20 examples: 0.123" is one cell too wide, and
+    # the pane's edge used to cut the cost to 0.12.
+    from rich.cells import cell_len
+
+    from tui.widgets.training import TrainingText
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d", "d", "d")  # the noisy line: 20 examples
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.press(*["s"] * 100)
+        await pilot.pause()
+        text = app.screen.query_one(TrainingText)
+
+        def fits() -> bool:
+            return all(cell_len(line.plain) <= text.size.width for line in text.lines)
+
+        state = lab(app).view.state
+        assert state.steps == 100 and fits()
+        assert text.lines[0].plain.endswith(fmt(state.cost))
+        await pilot.press("space", "space")  # phase 2: the cost line, marked ▶
+        await pilot.pause()
+        assert fits() and text.lines[1].plain.endswith(fmt(lab(app).view.record.cost))
+        await pilot.resize_terminal(120, 40)  # room again: the full wording comes back
+        await pilot.pause()
+        assert "on all 20 examples" in text.lines[1].plain

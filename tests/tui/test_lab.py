@@ -1,10 +1,13 @@
 """The lab driven by keys: each test presses keys and checks the state and the screen."""
 
+import asyncio
+
 import numpy as np
 import pytest
 from textual.widgets import Input
 
 from tests.tui.conftest import screen_text
+from tests.tui.monkey import key_event
 from tui.numbers import fmt
 from tui.screens.lab import LabScreen
 from tui.widgets.number_field import NumberField
@@ -69,6 +72,41 @@ async def test_a_bad_entry_is_refused_beside_the_field_and_the_old_value_stays(a
         await pilot.press(*"2e9", "enter")
         assert "out of range" in screen_text(app)
         assert lab(app).view.state.neuron.w[0] == w0
+
+
+async def test_an_enter_that_lands_after_escape_does_not_set_the_value(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        w0 = lab(app).view.state.neuron.w[0]
+        await pilot.press(*"2")
+        field = app.screen.query_one("#w-0", NumberField)
+        editor = field.query_one(Input)
+        await pilot.press("escape")
+        # What an enter typed right behind the escape sends, from the editor on its way out:
+        field.post_message(Input.Submitted(editor, "2"))
+        await pilot.pause()
+        assert lab(app).view.state.neuron.w[0] == w0 and not field.error
+        assert not field.editing and "w₁ 2.000" not in screen_text(app)
+
+
+async def test_a_refusal_while_the_editor_leaves_is_drawn_under_the_field(app):
+    """The editor's widgets leave one at a time, the error line first: a message arriving in
+    between must not look for that line (it crashed the app) and must still be shown."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "ctrl+a", *"abc")
+        field = app.screen.query_one("#w-0", NumberField)
+        app._driver.send_message(key_event("escape"))
+        for _ in range(1000):
+            await asyncio.sleep(0)
+            if field.query(Input) and not field.query(".nf-error"):
+                break
+        else:
+            pytest.fail("never saw the editor half gone")
+        field.show_error("a late refusal")
+        await pilot.pause()
+        assert app.is_running and not field.editing
+        assert "a late refusal" in screen_text(app)
 
 
 async def test_typing_a_number_on_a_field_sets_it(app):

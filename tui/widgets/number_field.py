@@ -92,6 +92,8 @@ class NumberField(KeptLines, can_focus=True):
         self._strips: list[Strip] = []
         self._drawn_for: tuple | None = None
         self._styles_kept: dict[tuple, Style] = {}
+        self._editor: Input | None = None
+        self._error_line: Static | None = None
 
     def _rows(self, width: int) -> list[Text]:
         """Label and value on one row, then the error message wrapped to ``width``."""
@@ -149,8 +151,8 @@ class NumberField(KeptLines, can_focus=True):
 
     @property
     def editing(self) -> bool:
-        """Whether the inline editor is open."""
-        return bool(self.query(Input))
+        """Whether the inline editor is open (and not on its way out)."""
+        return self._editor is not None
 
     def set_value(self, value: float) -> None:
         """Show ``value`` from the owner's state (a message about a refused entry stays)."""
@@ -170,8 +172,8 @@ class NumberField(KeptLines, can_focus=True):
         changed = message != self.error
         self.error = message
         self.set_class(bool(message), "-invalid")
-        if self.editing:
-            self.query_one(".nf-error", Static).update(message)
+        if self._error_line is not None:
+            self._error_line.update(message)
         else:
             self.refresh(layout=changed)  # the message may take more or fewer rows
 
@@ -188,14 +190,15 @@ class NumberField(KeptLines, can_focus=True):
 
     async def action_edit(self, initial: str | None = None) -> None:
         """Open the inline editor, holding the current value or ``initial``."""
-        if not self.editable or self.editing:
+        if not self.editable or self.children:  # open, or an old editor still on its way out
             return
         text = self._text() if initial is None else initial
         editor = Input(value=text, select_on_focus=initial is None, max_length=64)
         # A blinking cursor repaints twice a second, which over SSH is a steady trickle of bytes.
         editor.cursor_blink = False
+        self._editor, self._error_line = editor, Static(self.error, classes="nf-error")
         await self.mount_all([Horizontal(Label(self.label, classes="nf-label"), editor),
-                              Static(self.error, classes="nf-error")])
+                              self._error_line])
         editor.focus()
 
     def action_nudge(self, direction: int) -> None:
@@ -211,18 +214,29 @@ class NumberField(KeptLines, can_focus=True):
 
     async def on_key(self, event: events.Key) -> None:
         """Typing a digit or a point on the focused field starts editing with it."""
-        if not self.editing and event.character in _STARTS_EDIT and self.editable:
+        if not self.children and event.character in _STARTS_EDIT and self.editable:
             event.stop()
             await self.action_edit(initial=event.character)
 
     @on(Input.Submitted)
     async def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if event.input is not self._editor:
+            return  # typed into an editor already cancelled (escape, then enter before it went)
         if self.submit_text(event.value):
             await self._close_editor()
 
+    def _let_go_of_editor(self) -> None:
+        """Stop treating the editor as open: whatever it still sends from here on is ignored.
+
+        Its widgets leave one by one (the error line before the input), and while they go
+        the field must neither write to them nor take a late enter from them as a value.
+        """
+        self._editor = self._error_line = None
+
     async def _close_editor(self, refocus: bool = True) -> None:
         """Remove the inline editor and show the value again (focus back here if asked)."""
+        self._let_go_of_editor()
         await self.remove_children()
         self.refresh(layout=True)
         if refocus:
@@ -230,11 +244,12 @@ class NumberField(KeptLines, can_focus=True):
 
     async def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         """Leaving the editor without enter cancels the edit; the focus goes where it went."""
-        if isinstance(event.widget, Input) and not any(i.has_focus for i in self.query(Input)):
+        if event.widget is self._editor and not event.widget.has_focus:
             await self._close_editor(refocus=False)
 
     def key_escape(self) -> None:
         """Escape while editing: close the editor and keep the old value."""
         if self.editing:
+            self._let_go_of_editor()
             self.show_error("")
             self.call_after_refresh(self._close_editor)

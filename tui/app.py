@@ -65,7 +65,8 @@ class NeuronApp(HeldUpdates):
         self.record_place(place, chapter if place == "book" else None)
         if notice:
             # After the switch, so the notice shows on the screen the reader is looking at.
-            self.call_after_refresh(self.notify, notice, severity="warning", timeout=10)
+            self.call_after_refresh(self.notify, notice, severity="warning", timeout=10,
+                                    markup=False)
         self.call_after_refresh(self._check_size)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -134,7 +135,8 @@ class NeuronApp(HeldUpdates):
         error = saved.save(self.progress, self.progress_file)
         if error and not self._save_warned:
             self._save_warned = True
-            self.notify(error + " Your place will not be remembered.", severity="warning")
+            self.notify(error + " Your place will not be remembered.", severity="warning",
+                        markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer only the way to the other place: Lab from the book, Book from the lab.
@@ -156,9 +158,9 @@ class NeuronApp(HeldUpdates):
             self.save_screenshot(path.name, str(path.parent))
         except OSError as error:
             self.notify(f"Could not save the screenshot: {describe_error(path, error)}",
-                        severity="error")
+                        severity="error", markup=False)
             return
-        self.notify(f"Screenshot saved to {path}")
+        self.notify(f"Screenshot saved to {path}", markup=False)
 
     async def action_open_lab(self) -> None:
         """Switch to the free-form lab (it keeps its state while you read)."""

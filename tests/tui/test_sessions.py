@@ -104,6 +104,33 @@ async def test_a_bad_session_is_refused_in_the_dialog_and_the_lab_is_untouched(t
         assert lab(app).history.current is before
 
 
+async def test_names_that_look_like_markup_or_name_nothing_are_refused_in_the_dialog(
+        tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = NeuronApp(start="lab")
+
+    def refusal() -> str:
+        return str(app.screen.query_one("#pp-error").render())
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("O")
+        for typed, says in [("a[/b].json", "a[/b].json: No such file"),
+                            ("~no_such_user_here/s.json", "~no_such_user_here: no such user"),
+                            ("n" * 300, "File name too long")]:
+            app.screen.query_one("Input").value = typed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.is_running and isinstance(app.screen, PathPrompt)
+            assert says in refusal() and refusal()[:20] in screen_text(app), typed
+        await pilot.press("escape")
+        await pilot.press("W")  # saving asks first when a file exists: asking must not fail
+        app.screen.query_one("Input").value = "n" * 300
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PathPrompt) and "File name too long" in refusal()
+
+
 # ------------------------------------------------------------------ state strings
 
 async def test_state_string_restores_the_identical_state_and_next_step():
@@ -150,6 +177,19 @@ async def test_csv_from_the_command_line_trains_in_the_lab(tmp_path):
         assert lab(app).history.current.steps == 1
         await pilot.press("d")  # from your data on to the first built-in dataset
         assert lab(app).history.current.data.name == "and"
+
+
+async def test_a_csv_whose_name_and_header_look_like_markup_is_shown_as_written(tmp_path):
+    data = tmp_path / "[b]odd[i].csv"
+    write_csv(data, [["x[/u]", "y [/b]"], [1, 0], [2, 1], [3, 0]])
+    app = NeuronApp(start="lab", lab_start=parse_args(["--csv", str(data)]).lab_start)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert "Neuron · [b]odd[i].csv" in screen_text(app)  # the pane's title
+        assert "inputs x[/u]; target y [/b]" in screen_text(app)  # what was read, in a notice
+        await pilot.press("s")
+        assert app.is_running and lab(app).history.current.steps == 1
 
 
 async def test_eight_inputs_fit_at_80x24_by_scrolling_the_editor(tmp_path):

@@ -7,6 +7,7 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -87,6 +88,7 @@ class LabScreen(LabFiles, Screen, KeptLines):
         self._timer: Timer | None = None
         self._palette: Palette | None = None
         self._bindings_key: tuple[bool, ...] = ()
+        self._titles: dict[str, tuple[str, str]] = {}
         self.view = LabView(start, plan_step(start))
 
     # ----------------------------------------------------------------- layout
@@ -117,7 +119,7 @@ class LabScreen(LabFiles, Screen, KeptLines):
         self.state = self.history.current
         self.query_one("#w-0").focus()
         if self.state.data.name.startswith("csv:"):  # say what was read, and any scaling
-            self.notify(self.state.data.description, timeout=15)
+            self.notify(self.state.data.description, timeout=15, markup=False)
 
     def on_screen_suspend(self) -> None:
         """Leaving the lab for the book pauses a run rather than training unseen.
@@ -204,13 +206,13 @@ class LabScreen(LabFiles, Screen, KeptLines):
             "#train-pane": (f"Training · {st.loss.title} · {st.mode}{running}", ""),
             "#cost-pane": ("Cost over steps", ""),
         }
-        for selector, (title, subtitle) in titles.items():
-            pane = self.query_one(selector)
-            # Setting a title repaints the whole pane, so only set one that changed.
-            if pane.border_title != title:
-                pane.border_title = title
-            if (pane.border_subtitle or "") != subtitle:
-                pane.border_subtitle = subtitle
+        for selector, pair in titles.items():
+            # Setting a title repaints the whole pane, so only set one that changed. Each is
+            # set as plain content: a string would be read as markup, and a CSV's name is not.
+            if self._titles.get(selector) != pair:
+                self._titles[selector] = pair
+                pane = self.query_one(selector)
+                pane.border_title, pane.border_subtitle = (Content(t) if t else None for t in pair)
 
     def _refresh_bindings_if_changed(self) -> None:
         # The footer recomposes on every refresh_bindings(); do it only when a key's state moved.

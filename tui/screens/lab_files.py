@@ -38,7 +38,7 @@ class LabFiles(Screen):
 
     def _saved(self, path: Path | None) -> None:
         if path is not None:
-            self.notify(f"Session saved to {path} ({len(self.history)} states).")
+            self.notify(f"Session saved to {path} ({len(self.history)} states).", markup=False)
 
     def action_open_session(self) -> None:
         """Ask which file, then restore it (a bad file is refused in the dialog)."""
@@ -59,7 +59,8 @@ class LabFiles(Screen):
 
     def _opened(self, path: Path | None) -> None:
         if path is not None:
-            self.notify(f"Session restored from {path} ({len(self.history)} states).")
+            self.notify(f"Session restored from {path} ({len(self.history)} states).",
+                        markup=False)
 
     def open_csv(self, standardise: bool = False) -> None:
         """Ask for a CSV file and train on it (its inputs standardised if asked)."""
@@ -82,7 +83,7 @@ class LabFiles(Screen):
 
     def _csv_opened(self, path: Path | None) -> None:
         if path is not None:
-            self.notify(self.history.current.data.description, timeout=15)
+            self.notify(self.history.current.data.description, timeout=15, markup=False)
 
     def action_copy_state(self) -> None:
         """Copy the state string to the clipboard (OSC 52) and show it."""
@@ -91,7 +92,7 @@ class LabFiles(Screen):
         text = state_string(self.history.current)
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied (if your terminal allows OSC 52). Start again here with:\n"
-                    f"neuron-tui --state {text}", timeout=20)
+                    f"neuron-tui --state {text}", timeout=20, markup=False)
 
     def action_export_history(self) -> None:
         """Write the history as CSV to a new file in the current folder."""
@@ -102,7 +103,8 @@ class LabFiles(Screen):
         try:
             write_atomic(path, history_csv(list(self.history.states)))
         except OSError as error:
-            self.notify(f"Could not export: {describe_error(path, error)}", severity="error")
+            self.notify(f"Could not export: {describe_error(path, error)}", severity="error",
+                        markup=False)
             return
-        self.notify(f"History exported to {path} ({len(self.history)} rows).")
+        self.notify(f"History exported to {path} ({len(self.history)} rows).", markup=False)
 

@@ -48,7 +48,7 @@ class PathPrompt(ModalScreen[Path | None]):
         with Vertical():
             yield Label(self.title_text)
             yield Input(str(self.default), id="pp-path")
-            yield Static("", id="pp-error")
+            yield Static("", id="pp-error", markup=False)  # it may quote the name typed
             yield Label("enter: go · escape: cancel", id="pp-hint")
 
     def on_mount(self) -> None:
@@ -63,8 +63,11 @@ class PathPrompt(ModalScreen[Path | None]):
         if not text:
             error.update("type a file name")
             return
-        path = Path(text).expanduser()
-        if self.confirm_overwrite and path.exists() and self._confirmed != path:
+        path = _to_path(text)
+        if isinstance(path, str):
+            error.update(path)
+            return
+        if self.confirm_overwrite and _exists(path) and self._confirmed != path:
             self._confirmed = path
             error.update(f"{path.name} exists: enter again to replace it, or change the name")
             return
@@ -90,3 +93,21 @@ class PathPrompt(ModalScreen[Path | None]):
         if not self._dismissing:
             self._dismissing = True
             self.dismiss(result)
+
+
+def _to_path(text: str) -> Path | str:
+    """The path ``text`` names (``~`` expanded), or why it cannot name one."""
+    if "\0" in text:
+        return "a file name cannot contain a NUL character"
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # ~name, for a user this machine does not know
+        return f"{text.split('/', 1)[0]}: no such user, so no home folder to look in"
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; False when it cannot even be asked (the action then says why)."""
+    try:
+        return path.exists()
+    except OSError:  # a name too long, a folder not readable, ...
+        return False

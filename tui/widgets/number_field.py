@@ -196,7 +196,7 @@ class NumberField(KeptLines, can_focus=True):
         editor = Input(value=text, select_on_focus=initial is None, max_length=64)
         # A blinking cursor repaints twice a second, which over SSH is a steady trickle of bytes.
         editor.cursor_blink = False
-        self._editor, self._error_line = editor, Static(self.error, classes="nf-error")
+        self._editor, self._error_line = editor, Static(self.error, classes="nf-error", markup=False)
         await self.mount_all([Horizontal(Label(self.label, classes="nf-label"), editor),
                               self._error_line])
         editor.focus()

@@ -29,7 +29,7 @@ def test_every_chapter_lab_key_is_in_the_readme():
 
     arrows = {"left": "←", "right": "→"}
     for ch in CHAPTERS:
-        for binding in ch.make_lab.BINDINGS:
+        for binding in ch.lab_class.BINDINGS:
             key = arrows.get(binding.key, binding.key_display or binding.key)
             assert f"`{key}`" in README, f"chapter {ch.number}, {binding.description}: {key}"
 

@@ -239,8 +239,9 @@ def help_sections(screen: Screen) -> list[tuple[str, list[Binding]]]:
 
     sections = [("On this screen", list(screen.BINDINGS))]
     if isinstance(screen, BookScreen):
+        # From the chapter, not its lab widget: that is absent while a chapter switch runs.
         sections.append((f"In this chapter's lab ({screen.chapter.title})",
-                         list(type(screen.lab).BINDINGS)))
+                         list(screen.chapter.lab_class.BINDINGS)))
         sections.append(("In the exercises (press e first)", list(ExercisePanel.BINDINGS)))
     sections.append(("Anywhere", list(NeuronApp.BINDINGS)))
     return sections

@@ -25,6 +25,20 @@ async def test_help_screen_lists_every_lab_key_and_closes(app):
         assert isinstance(app.screen, LabScreen)
 
 
+async def test_help_in_the_middle_of_a_chapter_switch_lists_the_new_chapters_lab_keys():
+    app = NeuronApp(start="book", chapter=2)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        app.screen.number = 5
+        await app.screen.query_one("#lab-holder").remove_children()  # as a switch does first
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        source = app.screen.query_one("Markdown").source
+        assert "In this chapter's lab (Gradient descent)" in source
+        for binding in CHAPTERS[4].lab_class.BINDINGS:
+            assert binding.description in source, binding.description
+
+
 async def test_footer_shows_the_main_keys_at_80_columns(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -57,7 +71,7 @@ async def test_palette_offers_the_chapter_labs_actions(chapter):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        for binding in CHAPTERS[chapter - 1].make_lab.BINDINGS:
+        for binding in CHAPTERS[chapter - 1].lab_class.BINDINGS:
             assert f"Lab: {binding.description}" in titles, binding.description
         assert all(f"Chapter {c.number}: {c.title}" in titles for c in CHAPTERS)
 

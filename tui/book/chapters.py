@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from importlib import resources
-from typing import Callable
 
 import numpy as np
 
@@ -38,7 +37,7 @@ class Chapter:
     number: int
     title: str
     prose_file: str
-    make_lab: Callable[[], ChapterLab]
+    lab_class: type[ChapterLab]
     exercises: tuple[Exercise, ...]
 
     def prose(self) -> str:

@@ -86,7 +86,7 @@ class BookScreen(Screen):
         ch = self.chapter
         holder = self.query_one("#lab-holder")
         await holder.remove_children()
-        lab = ch.make_lab()
+        lab = ch.lab_class()
         await holder.mount(lab)
         await self.query_one("#prose-text", Markdown).update(ch.prose())
         self.query_one("#prose", VerticalScroll).scroll_home(animate=False)

@@ -120,6 +120,26 @@ async def test_typing_a_number_on_a_field_sets_it(app):
         assert "z = w·x + b = 1.500·" in screen_text(app)
 
 
+@pytest.mark.parametrize("keys, value", [
+    ("1.75⏎", 1.75),  # the first digit opens the editor; the rest arrive before it has the focus
+    ("⏎-2⏎", -2.0),  # enter opens it with the old value selected: '-' is typed, not a nudge
+    ("⏎5⏎", 5.0),
+])
+async def test_a_number_typed_in_one_burst_is_set_whole(app, keys, value):
+    """Over SSH a quickly typed number arrives in one read, so every key lands on the field
+    before its editor has opened: none may be lost, none taken as a field key."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for key in keys:
+            app._driver.send_message(key_event("enter" if key == "⏎" else key))
+        await pilot.pause()
+        await pilot.pause()
+        field = app.screen.query_one("#w-0", NumberField)
+        assert not field.editing and not field.error
+        assert lab(app).view.state.neuron.w[0] == value
+        assert f"w₁ {fmt(value)}" in screen_text(app)
+
+
 async def test_training_keys_go_to_an_open_editor_and_act_once_it_closes(app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

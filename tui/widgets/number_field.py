@@ -59,7 +59,6 @@ class NumberField(KeptLines, can_focus=True):
     COMPONENT_CLASSES = {"number-field--label", "number-field--value", "number-field--error"}
 
     BINDINGS = [
-        Binding("enter", "edit", "Edit", show=False, tooltip="Type a new value"),
         Binding("plus,equals_sign", "nudge(1)", "Nudge +", key_display="+", show=False),
         Binding("minus,underscore", "nudge(-1)", "Nudge −", key_display="-", show=False),
     ]
@@ -193,13 +192,20 @@ class NumberField(KeptLines, can_focus=True):
         if not self.editable or self.children:  # open, or an old editor still on its way out
             return
         text = self._text() if initial is None else initial
-        editor = Input(value=text, select_on_focus=initial is None, max_length=64)
+        # The old value is selected here, not on focus: keys typed before the focus arrives
+        # (see on_key) replace it, and the focus must not select what they typed.
+        editor = Input(value=text, select_on_focus=False, max_length=64)
         # A blinking cursor repaints twice a second, which over SSH is a steady trickle of bytes.
         editor.cursor_blink = False
         self._editor, self._error_line = editor, Static(self.error, classes="nf-error", markup=False)
         await self.mount_all([Horizontal(Label(self.label, classes="nf-label"), editor),
                               self._error_line])
-        editor.focus()
+        if initial is None:
+            editor.select_all()
+        # At once, not after the keys already waiting in the app's queue (as focus() would), so
+        # an enter among them finds the editor's binding. (The field may have gone meanwhile.)
+        if editor.is_attached:
+            self.screen.set_focus(editor)
 
     def action_nudge(self, direction: int) -> None:
         """Move the value one nudge up or down, if it stays within bounds."""
@@ -213,10 +219,35 @@ class NumberField(KeptLines, can_focus=True):
             self.show_error(f"at the limit: must be {self.bounds.describe()}")
 
     async def on_key(self, event: events.Key) -> None:
-        """Typing a digit or a point on the focused field starts editing with it."""
-        if not self.children and event.character in _STARTS_EDIT and self.editable:
+        """Enter, or a digit or a point, on the focused field starts editing (with that digit).
+
+        Keys typed quickly (over SSH, one read holds them all) all reach the field itself before
+        the editor the first one opens has the focus. So the field opens it here, in turn with
+        those keys, and types each character among them into it, so none is lost or taken as a
+        nudge, and an enter behind them submits them all. (The editor stops the characters it
+        gets itself, so any that reach the field while it is open were sent to the field.)
+        """
+        if self._editor is not None:
+            if event.is_printable:
+                event.stop()
+                self._type_into_editor(self._editor, event.character or "")
+            return
+        if self.children or not self.editable:  # an old editor on its way out, or read-only
+            return
+        if event.key == "enter":  # here, not by a binding, which would act after later keys
+            event.stop()
+            await self.action_edit()
+        elif event.character in _STARTS_EDIT:
             event.stop()
             await self.action_edit(initial=event.character)
+
+    @staticmethod
+    def _type_into_editor(editor: Input, text: str) -> None:
+        """Type ``text`` as the editor would: over its selection, else at its cursor."""
+        if editor.selection.is_empty:
+            editor.insert_text_at_cursor(text)
+        else:
+            editor.replace(text, *editor.selection)
 
     @on(Input.Submitted)
     async def _submitted(self, event: Input.Submitted) -> None:

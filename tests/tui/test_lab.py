@@ -4,6 +4,7 @@ import asyncio
 
 import numpy as np
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from tests.tui.conftest import screen_text
@@ -138,6 +139,19 @@ async def test_a_number_typed_in_one_burst_is_set_whole(app, keys, value):
         assert not field.editing and not field.error
         assert lab(app).view.state.neuron.w[0] == value
         assert f"w₁ {fmt(value)}" in screen_text(app)
+
+
+async def test_a_number_pasted_on_a_field_opens_its_editor_holding_it(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#w-0", NumberField)
+        field.post_message(events.Paste("  -1.25\nsecond line"))
+        await pilot.pause()
+        assert field.editing and field.query_one(Input).value == "-1.25"
+        assert lab(app).view.state.neuron.w[0] != -1.25  # nothing is set until enter
+        await pilot.press("enter")
+        await pilot.pause()
+        assert lab(app).view.state.neuron.w[0] == -1.25 and "w₁ −1.250" in screen_text(app)
 
 
 async def test_training_keys_go_to_an_open_editor_and_act_once_it_closes(app):

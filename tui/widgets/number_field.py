@@ -241,6 +241,17 @@ class NumberField(KeptLines, can_focus=True):
             event.stop()
             await self.action_edit(initial=event.character)
 
+    async def on_paste(self, event: events.Paste) -> None:
+        """Text pasted on the field opens the editor holding it (its first line): enter sets it."""
+        line = next(iter(event.text.splitlines()), "").strip()
+        if not line or not self.editable:
+            return
+        event.stop()
+        if self._editor is not None:  # pasted before the editor had the focus
+            self._type_into_editor(self._editor, line)
+        elif not self.children:
+            await self.action_edit(initial=line)
+
     @staticmethod
     def _type_into_editor(editor: Input, text: str) -> None:
         """Type ``text`` as the editor would: over its selection, else at its cursor."""

@@ -20,7 +20,7 @@ FIELD_KEYS = """\
 
 | key | what it does |
 |---|---|
-| enter, or start typing digits | retype the value (enter first for a negative number); enter accepts, escape cancels |
+| enter, typing digits, or a paste | retype the value (enter first for a negative number); enter accepts, escape cancels |
 | + / - | nudge by the step shown in *nudge* (η doubles or halves; the seed moves by 1) |
 | tab / shift+tab, ↓ / ↑ | next / previous field |
 

@@ -28,7 +28,7 @@ _UNSTYLED = Style()
 class NumberField(KeptLines, can_focus=True):
     """A labelled number.
 
-    Focus it and press ``enter`` (or just start typing digits) to retype it; ``+``/``-`` nudge it.
+    Focus it and press ``enter`` (or start typing digits, or paste) to retype it; ``+``/``-`` nudge it.
     A typed value is parsed and checked against the field's bounds: a bad one leaves the old
     value in place and shows why right under the field. A good one is posted as
     :class:`NumberField.Changed`; the owner decides what it means and calls :meth:`set_value`.

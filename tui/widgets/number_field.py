@@ -28,7 +28,8 @@ _UNSTYLED = Style()
 class NumberField(KeptLines, can_focus=True):
     """A labelled number.
 
-    Focus it and press ``enter`` (or start typing digits, or paste) to retype it; ``+``/``-`` nudge it.
+    Focus it and press ``enter`` (or start typing digits, or paste) to retype it; ``+``/``-``
+    nudge it.
     A typed value is parsed and checked against the field's bounds: a bad one leaves the old
     value in place and shows why right under the field. A good one is posted as
     :class:`NumberField.Changed`; the owner decides what it means and calls :meth:`set_value`.
@@ -197,7 +198,8 @@ class NumberField(KeptLines, can_focus=True):
         editor = Input(value=text, select_on_focus=False, max_length=64)
         # A blinking cursor repaints twice a second, which over SSH is a steady trickle of bytes.
         editor.cursor_blink = False
-        self._editor, self._error_line = editor, Static(self.error, classes="nf-error", markup=False)
+        self._editor = editor
+        self._error_line = Static(self.error, classes="nf-error", markup=False)
         await self.mount_all([Horizontal(Label(self.label, classes="nf-label"), editor),
                               self._error_line])
         if initial is None:

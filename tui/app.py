@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import SystemCommand
@@ -13,6 +14,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.held_updates import HeldUpdates
+
+if TYPE_CHECKING:  # the lab's modules load with the lab, not with the app
+    from core.train import TrainState
+    from tui.screens.lab import LabScreen
 
 N_CHAPTERS = 9
 """Chapters in the book (checked against the book itself by a test)."""
@@ -27,7 +32,8 @@ class NeuronApp(HeldUpdates):
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("L", "open_lab", "Lab", tooltip="The free-form lab: one neuron, every setting"),
         Binding("B", "open_book", "Book", tooltip="Back to the chapter you were reading"),
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit", "Quit",
+                tooltip="a lab you changed is kept: neuron-tui --resume reopens it"),
         Binding("S", "screenshot_svg", "Screenshot", show=False,
                 tooltip="Save the screen as an SVG file in the current folder"),
     ]
@@ -45,6 +51,8 @@ class NeuronApp(HeldUpdates):
         self._last_size: Size | None = None
         self.lab_start = lab_start
         """States the lab opens with (from --load, --state, --dataset, …), or None for OR."""
+        self.lab_screen: LabScreen | None = None
+        """The free-form lab, once it has been opened."""
         if theme:
             self.theme = theme
 
@@ -68,6 +76,20 @@ class NeuronApp(HeldUpdates):
             self.call_after_refresh(self.notify, notice, severity="warning", timeout=10,
                                     markup=False)
         self.call_after_refresh(self._check_size)
+        self._exit_on_hangup()
+
+    def _exit_on_hangup(self) -> None:
+        """A dropped ssh connection (SIGHUP) or a kill (SIGTERM) closes the app as q does, so
+        the command can still keep the lab. (Left as it is where signals cannot be caught.)"""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            try:
+                loop.add_signal_handler(getattr(signal, name), self.exit)
+            except (AttributeError, NotImplementedError, RuntimeError, ValueError):
+                pass
 
     def on_resize(self, event: events.Resize) -> None:
         """Cover the app with a message while the terminal is too small; uncover it after.
@@ -114,7 +136,13 @@ class NeuronApp(HeldUpdates):
         from tui.lab_start import default_lab_state
         from tui.screens.lab import LabScreen
 
-        return LabScreen(self.lab_start or [default_lab_state(seed=self.seed)])
+        self.lab_screen = LabScreen(self.lab_start or [default_lab_state(seed=self.seed)])
+        return self.lab_screen
+
+    def lab_to_keep(self) -> list[TrainState] | None:
+        """The lab's history, if the lab was opened and changed; else None (nothing to keep)."""
+        lab = self.lab_screen
+        return list(lab.history.states) if lab is not None and lab.changed else None
 
     def record_place(self, place: str, chapter: int | None = None) -> None:
         """Remember book or lab (and the chapter) in the progress file."""

@@ -41,6 +41,9 @@ def _build_parser(n_chapters: int, datasets: list[str], activations: list[str],
     restore.add_argument("--load", type=Path, metavar="FILE", help="open a saved session in the lab")
     restore.add_argument("--state", metavar="STRING",
                          help="open the lab in a state copied with y (a string starting nt1.)")
+    restore.add_argument("--resume", action="store_true",
+                         help="open the lab as you left it (it is kept whenever you leave a "
+                              "lab you changed)")
     p.add_argument("--theme", choices=themes, metavar="NAME", help=f"colour theme: {', '.join(themes)}")
     p.add_argument("--no-mouse", action="store_true", help="ignore the mouse (keys only)")
     return p
@@ -66,8 +69,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--standardise only applies to --csv")
     shaping = [f"--{n}" for n in ("dataset", "csv", "activation", "seed")
                if getattr(args, n) is not None]
-    if (args.load or args.state) and shaping:
-        parser.error(f"--load and --state restore a whole lab; leave out {', '.join(shaping)}")
+    if (args.load or args.state or args.resume) and shaping:
+        parser.error(f"--load, --resume and --state restore a whole lab; "
+                     f"leave out {', '.join(shaping)}")
     args.lab_start = _lab_start(args, parser)
     if args.lab_start is not None and args.chapter is not None:
         parser.error("these options set up the lab; leave out --chapter")
@@ -76,6 +80,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def _lab_start(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list | None:
     # Each reader is imported only when its option is given: a plain start pays for none.
+    if args.resume:
+        from tui.kept_lab import kept_lab_path
+
+        args.load = kept_lab_path()
+        if not args.load.exists():
+            parser.error(f"no lab kept yet ({args.load}): one is kept when you leave a lab "
+                         "you have changed")
     if args.load is not None or args.state is not None:
         from core.session import SessionError, read_state_string
         from tui.lab_start import read_session_file
@@ -107,5 +118,21 @@ def main(argv: list[str] | None = None) -> None:
     start = "lab" if args.lab or args.lab_start else ("book" if args.chapter else None)
     app = NeuronApp(seed=args.seed or 0, start=start, chapter=args.chapter,
                     lab_start=args.lab_start, theme=args.theme)
-    app.run(mouse=not args.no_mouse)
+    try:
+        app.run(mouse=not args.no_mouse)
+    finally:
+        _keep_lab(app)
     sys.exit(app.return_code or 0)
+
+
+def _keep_lab(app) -> None:
+    """After the app has closed, however: keep a lab the learner changed, and say where."""
+    states = app.lab_to_keep()
+    if states:
+        from tui.kept_lab import keep_lab
+
+        kept, message = keep_lab(states)
+        try:
+            print(message, file=sys.stdout if kept else sys.stderr)
+        except OSError:  # the terminal went with the connection
+            pass

@@ -60,6 +60,6 @@ class PtyApp:
         """End the app."""
         try:
             os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):  # it has ended, and been waited for
             pass
-        os.waitpid(self.pid, 0)

@@ -277,6 +277,9 @@ BAD = [
     (["--csv", "/no/such.csv"], "No such file"),
     (["--load", "/no/such.json"], "No such file"),
     (["--frobnicate"], "unrecognized arguments"),
+    (["--resume"], "no lab kept yet"),
+    (["--resume", "--seed", "3"], "leave out --seed"),
+    (["--resume", "--load", "a.json"], "not allowed with"),
 ]
 
 

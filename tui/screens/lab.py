@@ -81,6 +81,7 @@ class LabScreen(LabFiles, Screen, KeptLines):
         super().__init__()
         states = start if isinstance(start, list) else [start]
         self.history = History.of(states)
+        self._started_with = self.history.states
         start = states[-1]
         self.phase = 0
         self.show_derivative = True
@@ -366,6 +367,12 @@ class LabScreen(LabFiles, Screen, KeptLines):
             self._push(st.edited("edit example", data=_edit_example(st, field_id, value)))
 
     # ----------------------------------------------------------------- loading
+
+    @property
+    def changed(self) -> bool:
+        """Whether the history is other than the one the lab opened with (worth keeping)."""
+        now, then = self.history.states, self._started_with
+        return len(now) != len(then) or any(a is not b for a, b in zip(now, then))
 
     def restore(self, states: list[TrainState]) -> None:
         """Replace the lab's whole history with ``states`` (a loaded session)."""

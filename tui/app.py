@@ -91,6 +91,13 @@ class NeuronApp(HeldUpdates):
             except (AttributeError, NotImplementedError, RuntimeError, ValueError):
                 pass
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys still on their way as the app closes (q, then more keys in one burst) find no
+        screen left to act on: they are dropped, not a crash on the way out."""
+        if isinstance(event, events.InputEvent) and not self._screen_stacks.get(self.current_mode):
+            return
+        await super().on_event(event)
+
     def on_resize(self, event: events.Resize) -> None:
         """Cover the app with a message while the terminal is too small; uncover it after.
 

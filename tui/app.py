@@ -83,18 +83,18 @@ class NeuronApp(HeldUpdates):
         the command can still keep the lab. (Left as it is where signals cannot be caught.)"""
         import asyncio
         import signal
+        from contextlib import suppress
 
         loop = asyncio.get_running_loop()
         for name in ("SIGHUP", "SIGTERM"):
-            try:
+            # No such signal (Windows), or no way to catch it there: the default stays.
+            with suppress(AttributeError, NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(getattr(signal, name), self.exit)
-            except (AttributeError, NotImplementedError, RuntimeError, ValueError):
-                pass
 
     async def on_event(self, event: events.Event) -> None:
         """Keys still on their way as the app closes (q, then more keys in one burst) find no
         screen left to act on: they are dropped, not a crash on the way out."""
-        if isinstance(event, events.InputEvent) and not self._screen_stacks.get(self.current_mode):
+        if isinstance(event, events.InputEvent) and not self.screen_stack:
             return
         await super().on_event(event)
 

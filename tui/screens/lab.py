@@ -7,7 +7,6 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -23,6 +22,7 @@ from tui.labs.stepping import RUN_HZ
 from tui.palette import Palette
 from tui.plots import activation_spec, cost_spec
 from tui.screens.lab_files import LabFiles
+from tui.screens.lab_titles import PaneTitles, lab_titles
 from tui.view import LabView, sub
 from tui.widgets.arithmetic import ArithmeticView
 from tui.widgets.kept_lines import KeptHorizontal, KeptLines, KeptVertical
@@ -89,7 +89,7 @@ class LabScreen(LabFiles, Screen, KeptLines):
         self._timer: Timer | None = None
         self._palette: Palette | None = None
         self._bindings_key: tuple[bool, ...] = ()
-        self._titles: dict[str, tuple[str, str]] = {}
+        self._titles = PaneTitles()
         self.view = LabView(start, plan_step(start))
 
     # ----------------------------------------------------------------- layout
@@ -192,28 +192,8 @@ class LabScreen(LabFiles, Screen, KeptLines):
         self.query_one(TrainingText).update_view(self.view, pal)
         self.query_one("#act-plot", PlotView).plot(activation_spec(self.view, pal))
         self.query_one("#cost-plot", PlotView).plot(cost_spec(*self.history.curve(), pal))
-        self._set_titles(state)
+        self._titles.show(self, lab_titles(state, self.show_derivative, self._timer is not None))
         self._refresh_bindings_if_changed()
-
-    def _set_titles(self, st: TrainState) -> None:
-        act = st.neuron.activation
-        deriv = f"  and {act.symbol}′(z)" if self.show_derivative else ""
-        running = " ▶ running" if self._timer else ""
-        titles = {
-            "#editor": (f"Neuron · {st.data.title}", "⏎ edit · +/- nudge · n/p example"),
-            "#act-pane": (f"{act.formula}{deriv}", ""),
-            # The phase is named in the training headline; a title change would repaint the pane.
-            "#arith-pane": ("Arithmetic", ""),
-            "#train-pane": (f"Training · {st.loss.title} · {st.mode}{running}", ""),
-            "#cost-pane": ("Cost over steps", ""),
-        }
-        for selector, pair in titles.items():
-            # Setting a title repaints the whole pane, so only set one that changed. Each is
-            # set as plain content: a string would be read as markup, and a CSV's name is not.
-            if self._titles.get(selector) != pair:
-                self._titles[selector] = pair
-                pane = self.query_one(selector)
-                pane.border_title, pane.border_subtitle = (Content(t) if t else None for t in pair)
 
     def _refresh_bindings_if_changed(self) -> None:
         # The footer recomposes on every refresh_bindings(); do it only when a key's state moved.

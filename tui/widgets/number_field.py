@@ -232,7 +232,7 @@ class NumberField(KeptLines, can_focus=True):
         if self._editor is not None:
             if event.is_printable:
                 event.stop()
-                self._type_into_editor(self._editor, event.character or "")
+                self._editor.replace(event.character or "", *self._editor.selection)
             return
         if self.children or not self.editable:  # an old editor on its way out, or read-only
             return
@@ -250,17 +250,9 @@ class NumberField(KeptLines, can_focus=True):
             return
         event.stop()
         if self._editor is not None:  # pasted before the editor had the focus
-            self._type_into_editor(self._editor, line)
+            self._editor.replace(line, *self._editor.selection)
         elif not self.children:
             await self.action_edit(initial=line)
-
-    @staticmethod
-    def _type_into_editor(editor: Input, text: str) -> None:
-        """Type ``text`` as the editor would: over its selection, else at its cursor."""
-        if editor.selection.is_empty:
-            editor.insert_text_at_cursor(text)
-        else:
-            editor.replace(text, *editor.selection)
 
     @on(Input.Submitted)
     async def _submitted(self, event: Input.Submitted) -> None:

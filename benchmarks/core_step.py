@@ -23,11 +23,11 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from core.activations import SIGMOID  # noqa: E402
-from core.datasets import Dataset  # noqa: E402
-from core.losses import BCE  # noqa: E402
-from core.neuron import Neuron  # noqa: E402
-from core.train import TrainState, step  # noqa: E402
+from core.neuron.activations import SIGMOID  # noqa: E402
+from core.data.datasets import Dataset  # noqa: E402
+from core.neuron.losses import BCE  # noqa: E402
+from core.neuron.neuron import Neuron  # noqa: E402
+from core.neuron.train import TrainState, step  # noqa: E402
 
 
 def python_step(X: list[list[float]], y: list[float], w: list[float], b: float,

@@ -5,7 +5,7 @@ from pathlib import Path
 from tui.app import NeuronApp
 from tui.book.exercise import ExercisePanel
 from tui.screens.book import BookScreen
-from tui.screens.lab import LabScreen
+from tui.lab.screen import LabScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -25,7 +25,7 @@ def test_every_key_is_in_the_readme():
 
 
 def test_every_chapter_lab_key_is_in_the_readme():
-    from tui.book.chapters import CHAPTERS
+    from tui.book.chapter import CHAPTERS
 
     arrows = {"left": "←", "right": "→"}
     for ch in CHAPTERS:

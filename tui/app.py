@@ -13,11 +13,11 @@ from textual.geometry import Size
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.held_updates import HeldUpdates
+from tui.drawing.held_updates import HeldUpdates
 
 if TYPE_CHECKING:  # the lab's modules load with the lab, not with the app
-    from core.train import TrainState
-    from tui.screens.lab import LabScreen
+    from core.neuron.train import TrainState
+    from tui.lab.screen import LabScreen
 
 N_CHAPTERS = 9
 """Chapters in the book (checked against the book itself by a test)."""
@@ -61,7 +61,7 @@ class NeuronApp(HeldUpdates):
 
         The switch is awaited, so keys typed during start-up wait until a screen is there.
         """
-        from tui import progress as saved
+        from tui.storage import progress as saved
 
         self.progress_file = self.progress_file or saved.progress_path()
         self.progress, notice = saved.load(self.progress_file, N_CHAPTERS)
@@ -140,8 +140,8 @@ class NeuronApp(HeldUpdates):
         return BookScreen(chapter)
 
     def _make_lab(self) -> Screen:
-        from tui.lab_start import default_lab_state
-        from tui.screens.lab import LabScreen
+        from tui.lab.start import default_lab_state
+        from tui.lab.screen import LabScreen
 
         self.lab_screen = LabScreen(self.lab_start or [default_lab_state(seed=self.seed)])
         return self.lab_screen
@@ -165,7 +165,7 @@ class NeuronApp(HeldUpdates):
         self._save()
 
     def _save(self) -> None:
-        from tui import progress as saved
+        from tui.storage import progress as saved
 
         error = saved.save(self.progress, self.progress_file)
         if error and not self._save_warned:
@@ -186,7 +186,7 @@ class NeuronApp(HeldUpdates):
 
     def action_screenshot_svg(self) -> None:
         """Save what is on screen as SVG, in a new file in the current folder."""
-        from tui.files import describe_error, fresh_path
+        from tui.storage.files import describe_error, fresh_path
 
         path = fresh_path(Path.cwd(), "neuron-tui", ".svg")
         try:
@@ -228,11 +228,11 @@ class NeuronApp(HeldUpdates):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of the screen, every chapter, and the lab's activations and datasets."""
         yield from super().get_system_commands(screen)
-        from core.activations import ACTIVATIONS
-        from core.datasets import DATASETS
-        from tui.book.chapters import CHAPTERS
-        from tui.labs.base import ChapterLab
-        from tui.screens.lab import LabScreen
+        from core.neuron.activations import ACTIVATIONS
+        from core.data.datasets import DATASETS
+        from tui.book.chapter import CHAPTERS
+        from tui.book.lab_base import ChapterLab
+        from tui.lab.screen import LabScreen
 
         for b in screen.BINDINGS:
             if not b.action.startswith("app."):

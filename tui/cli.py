@@ -54,8 +54,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
     The result carries ``lab_start``: the states the lab opens with (None for the default).
     """
-    from core.activations import ACTIVATIONS
-    from core.datasets import DATASETS
+    from core.neuron.activations import ACTIVATIONS
+    from core.data.datasets import DATASETS
     from textual.theme import BUILTIN_THEMES
     from tui.app import N_CHAPTERS  # textual and numpy: the app needs both straight after
 
@@ -81,15 +81,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def _lab_start(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list | None:
     # Each reader is imported only when its option is given: a plain start pays for none.
     if args.resume:
-        from tui.kept_lab import kept_lab_path
+        from tui.storage.kept_lab import kept_lab_path
 
         args.load = kept_lab_path()
         if not args.load.exists():
             parser.error(f"no lab kept yet ({args.load}): one is kept when you leave a lab "
                          "you have changed")
     if args.load is not None or args.state is not None:
-        from core.session import SessionError, read_state_string
-        from tui.lab_start import read_session_file
+        from core.files.session import SessionError, read_state_string
+        from tui.lab.start import read_session_file
 
         try:
             return read_session_file(args.load) if args.load else [read_state_string(args.state)]
@@ -97,7 +97,7 @@ def _lab_start(args: argparse.Namespace, parser: argparse.ArgumentParser) -> lis
             parser.error(str(error))
     data = None
     if args.csv is not None:
-        from core.csvdata import CSVError, load_csv
+        from core.data.csvdata import CSVError, load_csv
 
         try:
             data, _ = load_csv(args.csv, args.standardise)
@@ -105,7 +105,7 @@ def _lab_start(args: argparse.Namespace, parser: argparse.ArgumentParser) -> lis
             parser.error(str(error))
     if data is None and args.dataset is None and args.activation is None and args.seed is None:
         return None
-    from tui.lab_start import default_lab_state
+    from tui.lab.start import default_lab_state
 
     return [default_lab_state(args.dataset, data, args.activation, args.seed or 0)]
 
@@ -129,7 +129,7 @@ def _keep_lab(app) -> None:
     """After the app has closed, however: keep a lab the learner changed, and say where."""
     states = app.lab_to_keep()
     if states:
-        from tui.kept_lab import keep_lab
+        from tui.storage.kept_lab import keep_lab
 
         kept, message = keep_lab(states)
         try:

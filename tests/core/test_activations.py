@@ -5,8 +5,8 @@ import warnings
 import numpy as np
 import pytest
 
-from core.activations import ACTIVATIONS, LEAKY_SLOPE, get_activation
-from core.gradcheck import elementwise_numeric_derivative, relative_error
+from core.neuron.activations import ACTIVATIONS, LEAKY_SLOPE, get_activation
+from core.numerics.gradcheck import elementwise_numeric_derivative, relative_error
 
 ALL = list(ACTIVATIONS.values())
 EXTREMES = np.array([-1e308, -1e300, -1e5, -745.0, -710.0, -40.0, -1e-300, 0.0, 1e-300,

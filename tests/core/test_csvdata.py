@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from core.csvdata import CSVError, load_csv, parse_csv
+from core.data.csvdata import CSVError, load_csv, parse_csv
 
 
 def test_a_good_file_loads_with_the_last_column_as_target():

@@ -6,18 +6,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.activations import LINEAR, RELU, SIGMOID, TANH
-from core.collapse import collapse, fold
-from core.datasets import get_dataset
-from core.gradcheck import numeric_grad, relative_error
-from core.init import INIT_SCHEMES
-from core.layers import build_mlp
-from core.losses import BCE
-from core.net_train import grid_outputs, net_step, xor_network
-from core.neuron import Neuron
-from core.probe import ProbeSetup, probe_stack
-from core.stats import Spread, dead_share, histogram, saturated_share
-from core.train import TrainState, step
+from core.neuron.activations import LINEAR, RELU, SIGMOID, TANH
+from core.networks.collapse import collapse, fold
+from core.data.datasets import get_dataset
+from core.numerics.gradcheck import numeric_grad, relative_error
+from core.networks.init import INIT_SCHEMES
+from core.networks.layers import build_mlp
+from core.neuron.losses import BCE
+from core.networks.net_train import grid_outputs, net_step, xor_network
+from core.neuron.neuron import Neuron
+from core.networks.probe import ProbeSetup, probe_stack
+from core.networks.stats import Spread, dead_share, histogram, saturated_share
+from core.neuron.train import TrainState, step
 
 XOR_SEED, XOR_LR, XOR_STEPS = 0, 1.0, 200
 """The lab's defaults, and the step budget the README and chapter 9 promise."""

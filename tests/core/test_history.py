@@ -2,11 +2,11 @@
 
 import numpy as np
 
-from core.activations import ACTIVATIONS
-from core.datasets import get_dataset
-from core.history import History
-from core.losses import BCE
-from core.train import new_state, step
+from core.neuron.activations import ACTIVATIONS
+from core.data.datasets import get_dataset
+from core.neuron.history import History
+from core.neuron.losses import BCE
+from core.neuron.train import new_state, step
 
 
 def _start():
@@ -54,8 +54,8 @@ def test_reset_starts_a_new_run_of_the_curve_and_undo_brings_the_old_one_back():
 def test_a_long_history_on_a_large_dataset_keeps_only_the_current_step_record():
     import tracemalloc
 
-    from core.datasets import Dataset
-    from core.history import LARGE_BATCH
+    from core.data.datasets import Dataset
+    from core.neuron.history import LARGE_BATCH
 
     rng = np.random.default_rng(0)
     n = 20 * LARGE_BATCH

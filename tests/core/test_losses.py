@@ -5,9 +5,9 @@ import warnings
 import numpy as np
 import pytest
 
-from core.activations import ACTIVATIONS
-from core.gradcheck import numeric_grad, relative_error
-from core.losses import BCE, LOSSES, MSE, get_loss
+from core.neuron.activations import ACTIVATIONS
+from core.numerics.gradcheck import numeric_grad, relative_error
+from core.neuron.losses import BCE, LOSSES, MSE, get_loss
 
 SIGMOID = ACTIVATIONS["sigmoid"]
 

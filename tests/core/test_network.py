@@ -3,16 +3,16 @@
 import numpy as np
 import pytest
 
-from core.activations import ACTIVATIONS, LINEAR, RELU, SIGMOID, TANH
-from core.batchnorm import BatchNorm
-from core.datasets import get_dataset
-from core.gradcheck import numeric_grad, relative_error
-from core.graph import finite_difference, trace
-from core.init import INIT_SCHEMES
-from core.layers import build_mlp, network_cost, network_gradients
-from core.losses import BCE, MSE
-from core.neuron import Neuron
-from core.train import TrainState, plan_step
+from core.neuron.activations import ACTIVATIONS, LINEAR, RELU, SIGMOID, TANH
+from core.networks.batchnorm import BatchNorm
+from core.data.datasets import get_dataset
+from core.numerics.gradcheck import numeric_grad, relative_error
+from core.neuron.graph import finite_difference, trace
+from core.networks.init import INIT_SCHEMES
+from core.networks.layers import build_mlp, network_cost, network_gradients
+from core.neuron.losses import BCE, MSE
+from core.neuron.neuron import Neuron
+from core.neuron.train import TrainState, plan_step
 
 SMOOTH = [a for a in ACTIVATIONS.values() if a.name not in ("relu", "leaky_relu")]
 

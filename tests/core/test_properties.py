@@ -7,12 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from core.activations import ACTIVATIONS
-from core.datasets import Dataset
-from core.losses import BCE, LOSSES
-from core.neuron import Neuron
-from core.softmax import log_softmax, softmax
-from core.train import TrainState, plan_step
+from core.neuron.activations import ACTIVATIONS
+from core.data.datasets import Dataset
+from core.neuron.losses import BCE, LOSSES
+from core.neuron.neuron import Neuron
+from core.neuron.softmax import log_softmax, softmax
+from core.neuron.train import TrainState, plan_step
 
 ANY_FLOAT = st.floats(allow_nan=False, allow_infinity=False)
 VECTORS = arrays(np.float64, st.integers(1, 8), elements=ANY_FLOAT)

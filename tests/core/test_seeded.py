@@ -9,9 +9,9 @@ import sys
 import numpy as np
 import pytest
 
-from core import seeded
-from core.neuron import init_neuron
-from core.activations import SIGMOID
+from core.numerics import seeded
+from core.neuron.neuron import init_neuron
+from core.neuron.activations import SIGMOID
 
 
 def test_the_same_seed_gives_the_same_values_and_another_seed_others():
@@ -47,7 +47,7 @@ def test_a_neuron_starts_with_weights_of_spread_one_over_root_d():
 
 
 def test_the_lab_starts_without_loading_numpy_random():
-    code = ("import sys; from tui.lab_start import default_lab_state; default_lab_state(); "
-            "import tui.screens.lab; "
+    code = ("import sys; from tui.lab.start import default_lab_state; default_lab_state(); "
+            "import tui.lab.screen; "
             "assert 'numpy.random' not in sys.modules, 'numpy.random was loaded'")
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -5,12 +5,12 @@ import json
 import numpy as np
 import pytest
 
-from core.activations import ACTIVATIONS, TANH
-from core.datasets import DATASETS, get_dataset
-from core.losses import BCE, MSE
-from core.session import (STATE_PREFIX, SessionError, read_session, read_state_string,
+from core.neuron.activations import ACTIVATIONS, TANH
+from core.data.datasets import DATASETS, get_dataset
+from core.neuron.losses import BCE, MSE
+from core.files.session import (STATE_PREFIX, SessionError, read_session, read_state_string,
                           session_json, state_string)
-from core.train import new_state, plan_step, step
+from core.neuron.train import new_state, plan_step, step
 
 
 def trained(data_name="or", act="sigmoid", loss=BCE, steps=7, seed=3, mode="batch"):
@@ -135,7 +135,7 @@ def test_history_csv_has_one_exact_row_per_state():
     import csv
     import io
 
-    from core.export import history_csv
+    from core.files.export import history_csv
 
     history = trained(steps=4)
     rows = list(csv.DictReader(io.StringIO(history_csv(history))))

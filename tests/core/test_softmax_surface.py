@@ -5,13 +5,13 @@ import warnings
 import numpy as np
 import pytest
 
-from core.activations import ACTIVATIONS
-from core.datasets import get_dataset
-from core.gradcheck import numeric_grad, relative_error
-from core.losses import BCE, MSE
-from core.softmax import exp_terms, log_softmax, softmax, softmax_jvp
-from core.surface import cost_surface
-from core.train import new_state
+from core.neuron.activations import ACTIVATIONS
+from core.data.datasets import get_dataset
+from core.numerics.gradcheck import numeric_grad, relative_error
+from core.neuron.losses import BCE, MSE
+from core.neuron.softmax import exp_terms, log_softmax, softmax, softmax_jvp
+from core.neuron.surface import cost_surface
+from core.neuron.train import new_state
 
 
 def test_softmax_is_a_probability_vector():

@@ -3,12 +3,12 @@
 import numpy as np
 import pytest
 
-from core.activations import ACTIVATIONS
-from core.datasets import DATASETS, get_dataset
-from core.gradcheck import numeric_grad, relative_error
-from core.losses import BCE, LOSSES, MSE
-from core.neuron import Neuron, init_neuron
-from core.train import PARAM_LIMIT, new_state, plan_step, step
+from core.neuron.activations import ACTIVATIONS
+from core.data.datasets import DATASETS, get_dataset
+from core.numerics.gradcheck import numeric_grad, relative_error
+from core.neuron.losses import BCE, LOSSES, MSE
+from core.neuron.neuron import Neuron, init_neuron
+from core.neuron.train import PARAM_LIMIT, new_state, plan_step, step
 
 
 def _cost_of_params(state, idx):

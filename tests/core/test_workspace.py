@@ -2,12 +2,12 @@
 
 import numpy as np
 
-from core import workspace
-from core.activations import SIGMOID
-from core.datasets import Dataset
-from core.losses import BCE
-from core.neuron import Neuron
-from core.train import TrainState, plan_step, step
+from core.numerics import workspace
+from core.neuron.activations import SIGMOID
+from core.data.datasets import Dataset
+from core.neuron.losses import BCE
+from core.neuron.neuron import Neuron
+from core.neuron.train import TrainState, plan_step, step
 
 N = workspace.MIN_SIZE * 2
 

@@ -8,10 +8,10 @@ import pytest
 from tests.tui.conftest import screen_text
 from tui.app import N_CHAPTERS, NeuronApp
 from tui.cli import parse_args
-from tui.book.chapters import CHAPTERS
+from tui.book.chapter import CHAPTERS
 from tui.book.exercise import ExercisePanel
 from tui.screens.book import BookScreen
-from tui.screens.lab import LabScreen
+from tui.lab.screen import LabScreen
 from tui.widgets.number_field import NumberField
 
 

@@ -5,11 +5,11 @@ import re
 import numpy as np
 import pytest
 
-from core.datasets import get_dataset
-from core.net_train import net_step, xor_network
+from core.data.datasets import get_dataset
+from core.networks.net_train import net_step, xor_network
 from tests.tui.conftest import screen_text
 from tui.app import NeuronApp
-from tui.book.chapters import CHAPTERS
+from tui.book.chapter import CHAPTERS
 from tui.screens.book import BookScreen
 
 SIZE = (80, 24)

@@ -7,7 +7,7 @@ from textual.theme import BUILTIN_THEMES
 
 from tests.tui.pty_run import PtyApp
 from tui.app import NeuronApp
-from tui.palette import Palette
+from tui.drawing.palette import Palette
 
 BOX = set("─│┌┐└┘├┤┬┴┼")
 

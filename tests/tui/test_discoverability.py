@@ -8,9 +8,9 @@ import pytest
 from tests.tui.conftest import screen_text
 from tui.app import NeuronApp
 from tui.cli import parse_args
-from tui.book.chapters import CHAPTERS
+from tui.book.chapter import CHAPTERS
 from tui.screens.help import HelpScreen
-from tui.screens.lab import LabScreen
+from tui.lab.screen import LabScreen
 
 
 async def test_help_screen_lists_every_lab_key_and_closes(app):

@@ -7,15 +7,15 @@ finite differences), not by calling the exercise code's own helpers.
 import numpy as np
 import pytest
 
-from core.activations import ACTIVATIONS
-from core.gradcheck import numeric_grad
-from core.neuron import Neuron
-from tui.book.chapters import CHAPTERS
-from tui.labs.activation_lab import ActivationLab
-from tui.labs.cost_lab import CostLab
-from tui.labs.descent_lab import LANDSCAPES, DescentLab
-from tui.labs.neuron_lab import NeuronLab
-from tui.labs.softmax_lab import SoftmaxLab
+from core.neuron.activations import ACTIVATIONS
+from core.numerics.gradcheck import numeric_grad
+from core.neuron.neuron import Neuron
+from tui.book.chapter import CHAPTERS
+from tui.chapters.ch02_activations.lab import ActivationLab
+from tui.chapters.ch04_cost.lab import CostLab
+from tui.chapters.ch05_descent.lab import LANDSCAPES, DescentLab
+from tui.chapters.ch01_neuron.lab import NeuronLab
+from tui.chapters.ch03_softmax.lab import SoftmaxLab
 
 TRIALS = 25
 

@@ -9,17 +9,17 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from core.activations import LINEAR, RELU, SIGMOID, TANH
-from core.batchnorm import BN_EPS
-from core.init import INIT_SCHEMES
-from core.losses import BCE, MSE
-from core.neuron import Neuron
-from core.probe import probe_stack
-from tui.book.chapters import CHAPTERS
-from tui.labs.anatomy_lab import AnatomyLab
-from tui.labs.backprop_lab import BackpropLab
-from tui.labs.init_lab import InitLab
-from tui.labs.xor_lab import XorLab, XorSnap
+from core.neuron.activations import LINEAR, RELU, SIGMOID, TANH
+from core.networks.batchnorm import BN_EPS
+from core.networks.init import INIT_SCHEMES
+from core.neuron.losses import BCE, MSE
+from core.neuron.neuron import Neuron
+from core.networks.probe import probe_stack
+from tui.book.chapter import CHAPTERS
+from tui.chapters.ch08_layer.lab import AnatomyLab
+from tui.chapters.ch06_backprop.lab import BackpropLab
+from tui.chapters.ch07_init.lab import InitLab
+from tui.chapters.ch09_xor.lab import XorLab, XorSnap
 
 TRIALS = 25
 

@@ -6,11 +6,11 @@ import pytest
 from tests.tui.junk import JUNK, SHORT_JUNK
 from tui.app import NeuronApp
 from tui.app import N_CHAPTERS
-from tui.bounds import (GAIN_BOUNDS, LR_BOUNDS, NUDGE_BOUNDS, PROBABILITY_BOUNDS, SEED_BOUNDS,
+from tui.values.bounds import (GAIN_BOUNDS, LR_BOUNDS, NUDGE_BOUNDS, PROBABILITY_BOUNDS, SEED_BOUNDS,
                         SHIFT_BOUNDS, VALUE_BOUNDS)
-from tui.labs.activation_lab import Z_BOUNDS
-from tui.labs.softmax_lab import LOGIT_BOUNDS, TEMPERATURE_BOUNDS
-from tui.numbers import parse_number
+from tui.chapters.ch02_activations.lab import Z_BOUNDS
+from tui.chapters.ch03_softmax.lab import LOGIT_BOUNDS, TEMPERATURE_BOUNDS
+from tui.values.numbers import parse_number
 from tui.widgets.number_field import NumberField
 from textual.widgets import Input
 

@@ -10,7 +10,7 @@ import numpy as np
 from tests.tui.pty_run import PtyApp
 from tui.app import NeuronApp
 from tui.cli import parse_args
-from tui.kept_lab import keep_lab, kept_lab_path
+from tui.storage.kept_lab import keep_lab, kept_lab_path
 
 
 async def test_only_a_lab_that_was_opened_and_changed_is_kept():
@@ -43,7 +43,7 @@ async def test_a_kept_lab_reopens_with_resume_identical():
 
 
 def test_a_lab_that_cannot_be_kept_says_why(tmp_path, monkeypatch):
-    from tui.lab_start import default_lab_state
+    from tui.lab.start import default_lab_state
 
     (tmp_path / "blocker").write_text("a file where the config folder should be")
     monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path / "blocker"))

@@ -12,9 +12,9 @@ from textual.geometry import Region
 from textual.strip import Strip
 
 from tui.app import NeuronApp
-from tui.book.chapters import CHAPTERS
-from tui.bounds import VALUE_BOUNDS
-from tui.screens.lab import LabScreen
+from tui.book.chapter import CHAPTERS
+from tui.values.bounds import VALUE_BOUNDS
+from tui.lab.screen import LabScreen
 from tui.widgets.kept_lines import KeptLines
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.lines import styled_strip

@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 
 from tests.tui.conftest import screen_text
 from tui.app import NeuronApp
-from tui.book.chapters import CHAPTERS
-from tui.screens.lab import LabScreen
+from tui.book.chapter import CHAPTERS
+from tui.lab.screen import LabScreen
 from tui.widgets.key_bar import GAP, KeyBar, KeyItem, layout
 
 items = st.lists(st.builds(KeyItem, key=st.just("k"), key_display=st.text("ab^", min_size=1,

@@ -9,8 +9,8 @@ from textual.widgets import Input
 
 from tests.tui.conftest import screen_text
 from tests.tui.monkey import key_event
-from tui.numbers import fmt
-from tui.screens.lab import LabScreen
+from tui.values.numbers import fmt
+from tui.lab.screen import LabScreen
 from tui.widgets.number_field import NumberField
 
 

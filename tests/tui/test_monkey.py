@@ -62,7 +62,7 @@ async def test_overlays_close_once_even_when_asked_twice_at_once(tmp_path):
     import asyncio
 
     from tui.screens.book import BookScreen
-    from tui.screens.lab import LabScreen
+    from tui.lab.screen import LabScreen
 
     app = NeuronApp(start="book", chapter=5)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tui.numbers import Bounds, fmt, fmt_factor, fmt_fixed, parse_number
+from tui.values.numbers import Bounds, fmt, fmt_factor, fmt_fixed, parse_number
 
 B = Bounds(-100.0, 100.0)
 

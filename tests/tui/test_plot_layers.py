@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.text import Text
 
-from core.activations import ACTIVATIONS
-from tui.plots import cost_spec, curve_series, curve_ylim, marker
+from core.neuron.activations import ACTIVATIONS
+from tui.lab.plots import cost_spec, curve_series, curve_ylim, marker
 from tui.widgets.plot import PlotSpec, Series, draw_overlay, render_layer, render_plot
 from tui.widgets.plot_layer import Canvas, Overdraw, PlotLayer
 

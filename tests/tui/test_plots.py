@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from tui.plots import cost_spec, nice_ceil
+from tui.lab.plots import cost_spec, nice_ceil
 from tui.widgets.plot import PlotSpec, Series, render_plot
 
 

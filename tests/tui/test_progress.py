@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tui.progress import MAX_BYTES, Progress, config_dir, load, parse, ProgressError, save
+from tui.storage.progress import MAX_BYTES, Progress, config_dir, load, parse, ProgressError, save
 
 
 def test_round_trip(tmp_path):

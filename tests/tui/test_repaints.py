@@ -58,7 +58,7 @@ async def test_a_hold_never_outlasts_its_limit(tmp_path):
     import time
 
     from tui.app import NeuronApp
-    from tui.held_updates import MAX_HOLD
+    from tui.drawing.held_updates import MAX_HOLD
 
     app = NeuronApp(start="lab")
     async with app.run_test(size=(100, 30)) as pilot:

@@ -7,12 +7,12 @@ import sys
 import numpy as np
 import pytest
 
-from core.train import plan_step
+from core.neuron.train import plan_step
 from tests.tui.conftest import screen_text
 from tui.app import NeuronApp
 from tui.cli import parse_args
-from tui.lab_start import read_session_file
-from tui.screens.lab import LabScreen
+from tui.lab.start import read_session_file
+from tui.lab.screen import LabScreen
 from tui.screens.path_prompt import PathPrompt
 
 SIZE = (120, 40)

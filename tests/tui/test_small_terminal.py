@@ -4,7 +4,7 @@ import numpy as np
 
 from tests.tui.conftest import screen_text
 from tui.app import NeuronApp
-from tui.screens.lab import LabScreen
+from tui.lab.screen import LabScreen
 from tui.screens.too_small import TooSmallScreen
 
 

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
-from tui.palette import Palette
+from tui.drawing.palette import Palette
 
 
 @dataclass(frozen=True)

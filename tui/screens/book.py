@@ -11,11 +11,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown
 
-from tui.book.chapters import CHAPTERS, Chapter
+from tui.book.chapter import CHAPTERS, Chapter
 from tui.book.exercise import ExercisePanel
-from tui.labs.base import ChapterLab
+from tui.book.lab_base import ChapterLab
 from tui.screens.contents import LAB, ContentsScreen
-from tui.screens.lab import COMPACT_BELOW
+from tui.lab.screen import COMPACT_BELOW
 from tui.widgets.key_bar import KeyBar
 
 

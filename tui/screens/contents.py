@@ -9,8 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.book.chapters import CHAPTERS
-from tui.progress import Progress
+from tui.book.chapter import CHAPTERS
+from tui.storage.progress import Progress
 
 LAB = 0
 """The option that opens the free-form lab."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 from rich.text import Text
 
-from core.losses import BCE
-from tui.numbers import fmt, fmt_factor
-from tui.palette import Palette
-from tui.view import LabView
+from core.neuron.losses import BCE
+from tui.values.numbers import fmt, fmt_factor
+from tui.drawing.palette import Palette
+from tui.lab.view import LabView
 from tui.widgets.lines import LinesView
 
 HIDDEN = "…"

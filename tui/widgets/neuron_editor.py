@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from tui.bounds import NUDGE_BOUNDS, PROBABILITY_BOUNDS, VALUE_BOUNDS
-from tui.view import LabView, sub
+from tui.values.bounds import NUDGE_BOUNDS, PROBABILITY_BOUNDS, VALUE_BOUNDS
+from tui.lab.view import LabView, sub
 from tui.widgets.kept_lines import KeptGrid, KeptHorizontal, KeptStatic, KeptVertical
 from tui.widgets.number_field import Nudge, NumberField
 

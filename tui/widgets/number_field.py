@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Input, Label, Static
 
-from tui.numbers import Bounds, fmt, parse_number
+from tui.values.numbers import Bounds, fmt, parse_number
 from tui.widgets.kept_lines import KeptLines
 from tui.widgets.lines import styled_strip
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from tui.palette import PlotextColor
+from tui.drawing.palette import PlotextColor
 from tui.widgets.lines import LinesView
 from tui.widgets.plot_layer import Overdraw, PlotLayer
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
-from core.train import PARAM_LIMIT
-from tui.numbers import fmt, fmt_factor, fmt_plain
-from tui.palette import Palette
-from tui.view import PHASES, LabView, param_names
+from core.neuron.train import PARAM_LIMIT
+from tui.values.numbers import fmt, fmt_factor, fmt_plain
+from tui.drawing.palette import Palette
+from tui.lab.view import PHASES, LabView, param_names
 from tui.widgets.lines import LinesView
 
 

@@ -1,0 +1,121 @@
+"""One neuron on one example, written out as a computational graph and traced both ways.
+
+The graph for d inputs has these nodes, in forward order::
+
+    pᵢ = wᵢ·xᵢ   (one per input)
+    s  = p₁ + … + p_d
+    z  = s + b
+    a  = f(z)
+    C  = cost(a, y)
+
+Forward fills in each node's value. Backward starts from ∂C/∂C = 1 and walks the graph in
+reverse: each node multiplies the gradient arriving from the node above by its own *local*
+derivative. The parameters wᵢ and b are leaves; their gradients are what a training step uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.neuron.losses import Loss
+from core.neuron.neuron import Neuron
+
+SUBSCRIPTS = "₁₂₃₄₅₆₇₈₉"
+LOSS_DERIVATIVES = {"mse": "2(a − y)", "bce": "(a − y) / (a(1 − a))"}
+"""∂C/∂a for one example, written out, by loss name."""
+
+
+@dataclass(frozen=True)
+class Node:
+    """One node of the traced graph.
+
+    Attributes:
+        name: the node's symbol, e.g. ``"p₁"`` or ``"z"``.
+        formula: how its value is computed from other nodes, e.g. ``"w₁·x₁"``.
+        value: the value forward computed.
+        local_name: the local derivative written out, e.g. ``"∂p₁/∂w₁ = x₁"``.
+        local: the local derivative's value: how this node's value moves per unit of the
+            node it feeds (for C, which feeds nothing, 1).
+        grad: ∂C/∂node, the gradient the chain rule delivers to it.
+        parent: the node this one feeds, whose gradient times ``local`` gives ``grad``
+            ("" for C).
+    """
+
+    name: str
+    formula: str
+    value: float
+    local_name: str
+    local: float
+    grad: float
+    parent: str = ""
+
+
+@dataclass(frozen=True)
+class Trace:
+    """The whole graph: ``forward`` in the order values are computed, ``backward`` in the
+    order gradients are, and the parameters' gradients."""
+
+    forward: tuple[Node, ...]
+    backward: tuple[Node, ...]
+    grad_w: np.ndarray
+    grad_b: float
+
+
+def _sub(i: int) -> str:
+    return SUBSCRIPTS[i] if i < len(SUBSCRIPTS) else f"_{i + 1}"
+
+
+def trace(neuron: Neuron, x: np.ndarray, y: float, loss: Loss) -> Trace:
+    """Trace ``neuron`` on one example ``x`` with target ``y`` under ``loss``.
+
+    ∂C/∂z is taken from ``loss.delta`` (fused with sigmoid for cross-entropy, so it stays exact
+    when the neuron saturates); ∂C/∂a and f′(z) are shown as the two factors it is made of.
+    """
+    x = np.asarray(x, float).reshape(-1)
+    w, b, act = neuron.w, neuron.b, neuron.activation
+    p = w * x
+    s = float(np.sum(p))
+    z = s + b
+    zs, ys = np.array([z]), np.array([float(y)])
+    a = float(act.f(zs)[0])
+    c = loss.cost(zs, np.array([a]), ys, act)
+    dc_da = float(loss.grad(np.array([a]), ys)[0])
+    da_dz = float(act.df(zs)[0])
+    dc_dz = float(loss.delta(zs, np.array([a]), ys, act)[0])
+    sym = act.symbol
+    top = [
+        Node("C", f"{loss.name}(a, y)", c, "∂C/∂C", 1.0, 1.0),
+        Node("a", f"{sym}(z)", a, f"∂C/∂a = {LOSS_DERIVATIVES.get(loss.name, 'dC/da')}",
+             dc_da, dc_da, "C"),
+        Node("z", "s + b", z, f"∂a/∂z = {sym}′(z)", da_dz, dc_dz, "a"),
+        Node("b", "bias", b, "∂z/∂b = 1", 1.0, dc_dz, "z"),
+        Node("s", "Σ pᵢ", s, "∂z/∂s = 1", 1.0, dc_dz, "z"),
+    ]
+    products, weights = [], []
+    for i in range(x.size):
+        k = _sub(i)
+        products.append(Node(f"p{k}", f"w{k}·x{k}", float(p[i]), f"∂s/∂p{k} = 1", 1.0, dc_dz, "s"))
+        weights.append(Node(f"w{k}", "weight", float(w[i]), f"∂p{k}/∂w{k} = x{k}",
+                            float(x[i]), dc_dz * float(x[i]), f"p{k}"))
+    backward = tuple(top + products + weights)
+    forward = tuple(products) + (top[4], top[2], top[1], top[0])
+    return Trace(forward=forward, backward=backward, grad_w=dc_dz * x, grad_b=dc_dz)
+
+
+def finite_difference(neuron: Neuron, x: np.ndarray, y: float, loss: Loss,
+                      h: float = 1e-6) -> tuple[np.ndarray, float]:
+    """(∂C/∂w, ∂C/∂b) estimated by central differences on the cost itself, no chain rule."""
+    x = np.asarray(x, float).reshape(1, -1)
+    ys = np.array([float(y)])
+
+    def cost(n: Neuron) -> float:
+        fw = n.forward(x)
+        return loss.cost(fw.z, fw.a, ys, n.activation)
+
+    gw = np.array([(cost(neuron.with_weight(i, neuron.w[i] + h))
+                    - cost(neuron.with_weight(i, neuron.w[i] - h))) / (2 * h)
+                   for i in range(neuron.n_inputs)])
+    gb = (cost(neuron.with_params(b=neuron.b + h)) - cost(neuron.with_params(b=neuron.b - h))) / (2 * h)
+    return gw, float(gb)

@@ -1,0 +1,156 @@
+"""Chapter 7's lab: five dense layers fed one batch, with a histogram strip per layer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from core.neuron.activations import RELU, TANH
+from core.networks.init import INIT_SCHEMES
+from core.networks.probe import LayerProbe, ProbeSetup, probe_stack
+from core.networks.stats import SATURATION, histogram
+from tui.values.bounds import GAIN_BOUNDS, SHIFT_BOUNDS
+from tui.values.choices import cycle
+from tui.drawing.glyphs import histogram_strip
+from tui.book.lab_base import ChapterLab
+from tui.values.numbers import fmt
+from tui.drawing.palette import Palette
+from tui.widgets.kept_lines import KeptHorizontal
+from tui.widgets.lines import LinesView
+from tui.widgets.number_field import NumberField
+
+VIEWS = {"z": "z = x·W + b", "a": "a = f(z)", "grad": "∂C/∂z"}
+STATS_WIDTH = 20
+"""Columns right of each strip: " σ 0.71    sat  13%"."""
+HEALTHY_RATIO = 3.0
+"""Layer 5's spread of a within this factor of layer 1's counts as healthy."""
+
+
+def diagnosis(probes: list[LayerProbe], relu: bool) -> tuple[str, bool]:
+    """A few words on the stack's health, and whether it is healthy."""
+    first, last = probes[0].spread("a").std, probes[-1].spread("a").std
+    if not relu and probes[-1].saturated > 0.5:
+        return f"saturated: {probes[-1].saturated:.0%} of L5 past |a| > {SATURATION}", False
+    if relu and probes[-1].dead > 0.2:
+        return f"dying: {probes[-1].dead:.0%} of L5 never fires", False
+    if last < first / HEALTHY_RATIO:
+        return f"fading: spread of a shrinks {fmt(first / max(last, 1e-300), 1)}× by L5", False
+    if last > first * HEALTHY_RATIO:
+        return f"exploding: spread of a grows {fmt(last / first, 1)}× by L5", False
+    return "healthy: spread of a holds through 5 layers", True
+
+
+class InitLab(ChapterLab):
+    """Pick an init scheme, a gain and a starting bias; read what five layers do to a batch."""
+
+    BINDINGS = [
+        Binding("i", "scheme", "Init scheme"),
+        Binding("a", "activation", "tanh/ReLU"),
+        Binding("v", "view", "z / a / ∂C/∂z"),
+        Binding("n", "new_batch", "New draw"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setup = ProbeSetup(INIT_SCHEMES["xavier"], 1.0, TANH)
+        self.view = "a"
+        self.probes: list[LayerProbe] = []
+
+    def compose(self) -> ComposeResult:
+        """Gain and bias fields, then the strips."""
+        with KeptHorizontal(classes="fields"):
+            yield NumberField("gain", self.setup.gain, GAIN_BOUNDS,
+                              nudge=lambda v, d: v * 2.0 ** (d / 2), id="gain")
+            yield NumberField("b₀", self.setup.bias, SHIFT_BOUNDS,
+                              nudge=lambda v, d: v + d * 0.5, id="bias")
+        yield LinesView(id="strips")
+
+    def on_mount(self) -> None:
+        """Run the first batch."""
+        self.rerun()
+
+    def on_resize(self) -> None:
+        """Strips are as wide as the pane allows."""
+        if self.probes:
+            self.draw()
+
+    def rerun(self) -> None:
+        """Rebuild the stack from the setup and measure it again."""
+        self.probes = probe_stack(self.setup)[1]
+        self.draw()
+        self.changed()
+
+    def _range(self) -> tuple[float, float]:
+        relu = self.setup.activation is RELU
+        if self.view == "a" and not relu:
+            return -1.0, 1.0
+        tops = [float(np.quantile(np.abs(getattr(l, self.view)), 0.99)) for l in self.probes]
+        r = max(max(tops), 1e-300)
+        return (0.0, r) if self.view == "a" else (-r, r)
+
+    def draw(self) -> None:
+        """Header, a strip per layer, the axis and the diagnosis."""
+        pal = Palette.from_app(self.app)
+        s, relu = self.setup, self.setup.activation is RELU
+        bins = max(self.query_one("#strips").size.width - 3 - STATS_WIDTH, 8)
+        lo, hi = self._range()
+        lines = [Text(f"{s.scheme.title}: {s.scheme.formula}", style="bold"),
+                 Text(f"× gain {fmt(s.gain, 2)} · {s.activation.title} · {s.depth}×{s.width} · "
+                      f"batch {s.batch}", style=pal.muted.style),
+                 Text(f"showing {VIEWS[self.view]}" + (" where a > 0" if relu and self.view == "a" else ""),
+                      style=pal.muted.style)]
+        for k, layer in enumerate(self.probes, 1):
+            values = getattr(layer, self.view)
+            if relu and self.view == "a":
+                values = values[values > 0]  # the zeros would dwarf the rest; "dead" counts them
+            strip = histogram_strip(histogram(values, bins, lo, hi))
+            share = f"dead {layer.dead:>4.0%}" if relu else f"sat {layer.saturated:>4.0%}"
+            bad = (layer.dead > 0.2) if relu else (layer.saturated > 0.5)
+            row = Text(f"L{k} ")
+            row.append(strip, style=pal.curve.style)
+            row.append(f" σ {fmt(layer.spread(self.view).std, 2):<7} ")
+            row.append(share, style=pal.bad.style if bad else "")
+            lines.append(row)
+        left, right = fmt(lo, 2), fmt(hi, 2)
+        lines.append(Text("   " + left + right.rjust(bins - len(left)), style=pal.muted.style))
+        words, healthy = diagnosis(self.probes, relu)
+        lines.append(Text(words, style=pal.good.style if healthy else pal.bad.style))
+        self.query_one("#strips", LinesView).show(lines)
+        self.query_one("#gain", NumberField).set_value(s.gain)
+        self.query_one("#bias", NumberField).set_value(s.bias)
+
+    def _with(self, **changes: object) -> None:
+        self.setup = replace(self.setup, **changes)
+        self.rerun()
+
+    def action_scheme(self) -> None:
+        """Next initialisation scheme."""
+        self._with(scheme=cycle(list(INIT_SCHEMES.values()), self.setup.scheme))
+
+    def action_activation(self) -> None:
+        """Switch between tanh and ReLU."""
+        self._with(activation=RELU if self.setup.activation is TANH else TANH)
+
+    def action_view(self) -> None:
+        """Show pre-activations, activations or gradients."""
+        self.view = cycle(list(VIEWS), self.view)
+        self.draw()
+        self.changed()
+
+    def action_new_batch(self) -> None:
+        """New weights and a new batch from the next seed."""
+        self._with(seed=self.setup.seed + 1)
+
+    @on(NumberField.Changed)
+    def _edit(self, event: NumberField.Changed) -> None:
+        event.stop()
+        self._with(**{event.field.id or "gain": event.value})
+
+
+LAB = InitLab
+"""This chapter's lab, for the table of contents."""

@@ -1,0 +1,178 @@
+"""Chapter 9's lab: XOR, learned by one neuron (which cannot) and by a 2-2-1 network (which can)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cached_property
+from itertools import groupby
+
+import numpy as np
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from core.neuron.activations import SIGMOID
+from core.data.datasets import get_dataset
+from core.neuron.losses import BCE
+from core.networks.net_train import NetState, grid_outputs, net_step, xor_network
+from core.neuron.neuron import init_neuron
+from core.neuron.train import TrainState, plan_step, step
+from tui.values.bounds import LR_BOUNDS, SEED_BOUNDS
+from tui.values.choices import cycle
+from tui.drawing.glyphs import shade
+from tui.book.stepping import STEPPING_BINDINGS, SteppingLab
+from tui.values.numbers import fmt, fmt_fixed
+from tui.drawing.palette import Palette
+from tui.widgets.kept_lines import KeptHorizontal
+from tui.widgets.lines import LinesView
+from tui.widgets.number_field import NumberField
+
+XOR = get_dataset("xor")
+LO, HI = -0.5, 1.5
+"""The input plane shown: a margin of 0.5 around the four corners."""
+DEFAULT_LR, DEFAULT_SEED = 1.0, 0
+MAPS = ("network", "h₁", "h₂", "one neuron")
+TABLE_ROWS = 7
+"""Lines under the map: the header, four examples, the summary and the legend."""
+
+
+@dataclass(frozen=True, eq=False)
+class XorSnap:
+    """Both learners after the same number of steps from the same seed and η."""
+
+    net: NetState
+    single: TrainState
+
+    @cached_property
+    def single_outputs(self) -> np.ndarray:
+        """The single neuron's a for each example."""
+        return self.single.neuron.forward(XOR.X).a
+
+    @property
+    def single_accuracy(self) -> float:
+        """Share of examples the single neuron puts on the right side of 0.5."""
+        return float(np.mean((self.single_outputs > 0.5) == (XOR.y > 0.5)))
+
+
+class XorLab(SteppingLab[XorSnap]):
+    """Step both learners on XOR; the map shows one unit's output over the input plane."""
+
+    BINDINGS = STEPPING_BINDINGS + [Binding("m", "map", "Map")]
+
+    def __init__(self) -> None:
+        self.lr, self.seed = DEFAULT_LR, DEFAULT_SEED
+        self.shown = MAPS[0]
+        super().__init__()
+
+    def start(self) -> XorSnap:
+        """Both learners freshly initialised from the seed."""
+        single = TrainState(neuron=init_neuron(2, SIGMOID, self.seed), data=XOR, loss=BCE,
+                            lr=self.lr, seed=self.seed)
+        return XorSnap(net=xor_network(XOR, self.seed, self.lr), single=single)
+
+    def advance(self, snap: XorSnap) -> XorSnap | None:
+        """One full-batch step of each, unless either would leave finite numbers."""
+        nxt = net_step(snap.net)
+        if nxt.diverged or not plan_step(snap.single).finite:
+            return None
+        return XorSnap(net=nxt, single=step(snap.single))
+
+    def compose(self) -> ComposeResult:
+        """η and the seed, the map, and the table."""
+        with KeptHorizontal(classes="fields"):
+            yield NumberField("η", self.lr, LR_BOUNDS, nudge=lambda v, d: v * 2.0**d, id="lr")
+            yield NumberField("seed", self.seed, SEED_BOUNDS, nudge=lambda v, d: v + d, id="seed")
+        yield LinesView(id="xor-map")
+        yield LinesView(id="xor-table")
+
+    def on_mount(self) -> None:
+        """Draw the starting state."""
+        self.draw()
+
+    def on_resize(self) -> None:
+        """The map fills the pane."""
+        self.draw()
+
+    def _grid(self, cols: int, rows: int) -> tuple[np.ndarray, float, float, float]:
+        """The shown unit over the plane, with its range and decision threshold."""
+        xs, ys = np.linspace(LO, HI, cols), np.linspace(HI, LO, rows)
+        snap = self.current
+        if self.shown == "one neuron":
+            n = snap.single.neuron
+            gx, gy = np.meshgrid(xs, ys)
+            return n.forward(np.column_stack([gx.ravel(), gy.ravel()])).a.reshape(gy.shape), 0, 1, 0.5
+        if self.shown == "network":
+            return grid_outputs(snap.net.net, xs, ys), 0.0, 1.0, 0.5
+        return grid_outputs(snap.net.net, xs, ys, layer=0, unit=MAPS.index(self.shown) - 1), -1, 1, 0
+
+    def _map_lines(self, cols: int, rows: int, pal: Palette) -> list[Text]:
+        values, lo, hi, threshold = self._grid(cols, rows)
+        lines = []
+        for r, row in enumerate(shade(values, lo, hi, threshold)):
+            text, above, c = Text(), values[r] > threshold, 0
+            for up, run in groupby(above):  # one span per run of cells on one side
+                n = len(list(run))
+                text.append(row[c:c + n], style=pal.curve.style if up else pal.muted.style)
+                c += n
+            lines.append(text)
+        predicted = self._predictions()
+        for (x1, x2), y, p in zip(XOR.X, XOR.y, predicted):
+            c = int(round((x1 - LO) / (HI - LO) * (cols - 1)))
+            r = int(round((HI - x2) / (HI - LO) * (rows - 1)))
+            right = (p > 0.5) == (y > 0.5) if self.shown in ("network", "one neuron") else True
+            mark = Text("●" if y > 0.5 else "○", style=pal.marker.style if right else pal.bad.style)
+            lines[r] = lines[r][:c] + mark + lines[r][c + 1:]
+        return lines
+
+    def _predictions(self) -> np.ndarray:
+        snap = self.current
+        return snap.single_outputs if self.shown == "one neuron" else snap.net.outputs
+
+    def _table_lines(self, pal: Palette) -> list[Text]:
+        snap = self.current
+        hidden = snap.net.net.forward(XOR.X)[0].a
+        lines = [Text(f"x₁ x₂ y {'h₁':>7}{'h₂':>7}{'net':>7}{'neuron':>8}", style="bold")]
+        for i in range(XOR.n_examples):
+            x1, x2 = XOR.X[i]
+            lines.append(Text(f"{x1:.0f}  {x2:.0f}  {XOR.y[i]:.0f}{fmt_fixed(hidden[i, 0]):>7}"
+                              f"{fmt_fixed(hidden[i, 1]):>7}{fmt_fixed(snap.net.outputs[i]):>7}"
+                              f"{fmt_fixed(snap.single_outputs[i]):>8}"))
+        run = " ▶" if self.running else ""
+        lines.append(Text(f"step {snap.net.steps}{run} · map: {self.shown} · ● y=1 ○ y=0",
+                          style=pal.muted.style))
+        lines.append(Text(f"net {snap.net.accuracy:.0%} C {fmt(snap.net.cost)} · neuron "
+                          f"{snap.single_accuracy:.0%} C {fmt(snap.single.cost)}"))
+        return lines
+
+    def draw(self) -> None:
+        """Map, table and fields for the current snapshot."""
+        pal = Palette.from_app(self.app)
+        view = self.query_one("#xor-map", LinesView)
+        cols = max(view.size.width, 12)
+        rows = max(self.size.height - 1 - TABLE_ROWS, 5)
+        view.show(self._map_lines(cols, rows, pal))
+        self.query_one("#xor-table", LinesView).show(self._table_lines(pal))
+        self.query_one("#lr", NumberField).set_value(self.current.net.lr)
+        self.query_one("#seed", NumberField).set_value(self.seed)
+
+    def action_map(self) -> None:
+        """Next map: the network's output, each hidden unit, the single neuron."""
+        self.shown = cycle(MAPS, self.shown)
+        self.draw()
+
+    @on(NumberField.Changed)
+    def _edit(self, event: NumberField.Changed) -> None:
+        event.stop()
+        if event.field.id == "seed":
+            self.seed = int(event.value)
+            self.restart_from(self.start)
+            return
+        self.lr = event.value
+        cur = self.current
+        self.push(XorSnap(net=replace(cur.net, lr=event.value),
+                          single=cur.single.edited("learning rate", lr=event.value)))
+
+
+LAB = XorLab
+"""This chapter's lab, for the table of contents."""

@@ -1,1 +1,0 @@
-"""The chapters' live labs: small panes over the core, one per chapter."""

@@ -1,0 +1,132 @@
+"""The reader's place in the book, kept in a small JSON file under the user's config directory.
+
+Reading refuses anything that is not the expected small JSON document, so a missing, truncated
+or foreign file simply starts the book at chapter 1, with a notice. Writing is atomic: a
+temporary file in the same directory, then a rename, so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.storage.files import write_atomic
+
+VERSION = 1
+MAX_BYTES = 64 * 1024
+"""A progress file larger than this is refused without being parsed."""
+PLACES = ("book", "lab")
+
+
+def config_dir() -> Path:
+    """$NEURON_TUI_CONFIG_DIR, else $XDG_CONFIG_HOME/neuron-tui, else ~/.config/neuron-tui."""
+    explicit = os.environ.get("NEURON_TUI_CONFIG_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "neuron-tui"
+
+
+def progress_path() -> Path:
+    """Where the progress file lives."""
+    return config_dir() / "progress.json"
+
+
+@dataclass
+class Progress:
+    """Where the reader is and what they have done.
+
+    Attributes:
+        chapter: the chapter open last (1-based).
+        place: ``"book"`` or ``"lab"``, whichever was on screen last.
+        visited: chapters opened at least once.
+        solved: exercise ids answered correctly, by chapter.
+    """
+
+    chapter: int = 1
+    place: str = "book"
+    visited: set[int] = field(default_factory=set)
+    solved: dict[int, set[str]] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        """The versioned JSON document."""
+        return json.dumps({
+            "version": VERSION, "chapter": self.chapter, "place": self.place,
+            "visited": sorted(self.visited),
+            "solved": {str(k): sorted(v) for k, v in sorted(self.solved.items())},
+        }, indent=1)
+
+    def solve(self, chapter: int, exercise: str) -> None:
+        """Record a correct answer."""
+        self.solved.setdefault(chapter, set()).add(exercise)
+
+
+class ProgressError(ValueError):
+    """The file is not a progress file this version can read; the message says why."""
+
+
+def parse(raw: bytes, n_chapters: int) -> Progress:
+    """A Progress from the file's bytes, or ProgressError naming what is wrong."""
+    if len(raw) > MAX_BYTES:
+        raise ProgressError(f"larger than {MAX_BYTES // 1024} KB")
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ProgressError("not UTF-8 text") from None
+    except RecursionError:
+        raise ProgressError("nested too deeply") from None
+    except json.JSONDecodeError as err:
+        raise ProgressError(f"not valid JSON ({err.msg}, line {err.lineno})") from None
+    if not isinstance(doc, dict) or doc.get("version") != VERSION:
+        raise ProgressError(f"not a version {VERSION} progress file")
+    chapter, place = doc.get("chapter"), doc.get("place", "book")
+    if type(chapter) is not int or not 1 <= chapter <= n_chapters or place not in PLACES:
+        raise ProgressError("its chapter or place is out of range")
+    visited, solved = doc.get("visited", []), doc.get("solved", {})
+    if not (isinstance(visited, list) and all(type(v) is int for v in visited)
+            and isinstance(solved, dict)
+            and all(k.isdigit() and isinstance(v, list) and all(isinstance(e, str) for e in v)
+                    for k, v in solved.items())):
+        raise ProgressError("its lists of chapters and exercises are malformed")
+    return Progress(chapter, place, set(visited), {int(k): set(v) for k, v in solved.items()})
+
+
+def load(path: Path, n_chapters: int) -> tuple[Progress, str | None]:
+    """The saved progress, or a fresh one and a notice saying why the file was not used."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return Progress(), None
+    except OSError as err:
+        return Progress(), f"Could not read {path}: {err.strerror}. Starting at chapter 1."
+    try:
+        return parse(raw, n_chapters), None
+    except ProgressError as why:
+        return Progress(), f"Ignored {path}: {why}. Starting at chapter 1."
+
+
+def save(progress: Progress, path: Path) -> str | None:
+    """Write atomically; return None, or a message if the file could not be written.
+
+    A file there that is not a readable progress file is kept as ``<name>.broken`` first, so
+    nothing the reader had is overwritten unseen.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _set_aside_if_foreign(path)
+        write_atomic(path, progress.to_json())
+    except OSError as err:
+        return f"Could not save progress to {path}: {err.strerror or err}"
+    return None
+
+
+def _set_aside_if_foreign(path: Path) -> None:
+    if not path.exists():
+        return
+    try:
+        parse(path.read_bytes()[: MAX_BYTES + 1], n_chapters=10**6)
+    except ProgressError:
+        os.replace(path, path.with_name(path.name + ".broken"))

@@ -1,7 +1,9 @@
 """Softmax and log-softmax over logits, with temperature, and softmax's Jacobian-vector product.
 
-Both subtract the largest logit first. That changes nothing mathematically (softmax(z + c) =
-softmax(z) for any constant c), but it keeps every exponent ≤ 0, so e^x never overflows.
+Both subtract the largest logit m first and only then divide by T: (zᵢ − m)/T. That changes
+nothing mathematically (softmax(z + c) = softmax(z) for any constant c), but it keeps every
+exponent ≤ 0, so e^x never overflows. The order matters: dividing first can overflow z/T to
+the same largest float for two different logits, and they would come out tied.
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ import numpy as np
 
 
 def _scaled(logits: np.ndarray, temperature: float) -> np.ndarray:
-    """(z − max z)/T, each ≤ 0. z/T is clamped to the finite range first: a quotient that
-    overflowed would otherwise give ∞ − ∞ = NaN. A difference too large to represent becomes
-    −∞, whose exponential is exactly 0, which is right."""
+    """(z − max z)/T, each ≤ 0 and the largest exactly 0.
+
+    A difference or quotient too large to represent becomes −∞, whose exponential is exactly
+    0: right, since the true term is smaller than the smallest float.
+    """
     if not temperature > 0:
         raise ValueError("temperature must be positive")
-    big = np.finfo(float).max
+    z = np.asarray(logits, dtype=float)
     with np.errstate(over="ignore"):
-        z = np.clip(np.asarray(logits, dtype=float) / temperature, -big, big)
-        return z - np.max(z, axis=-1, keepdims=True)
+        return (z - np.max(z, axis=-1, keepdims=True)) / temperature
 
 
 def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
@@ -28,9 +31,16 @@ def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
 
 
 def log_softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
-    """ln pᵢ = (zᵢ − m)/T − ln Σⱼ e^((zⱼ − m)/T), exact even where pᵢ underflows to 0."""
+    """ln pᵢ = (zᵢ − m)/T − ln Σⱼ e^((zⱼ − m)/T), exact even where pᵢ underflows to 0.
+
+    The sum is 1 (the largest term) plus the rest r, and ln(1 + r) is taken as log1p(r), so a
+    near-certain class keeps its tiny −r instead of rounding to 0.
+    """
     shifted = _scaled(logits, temperature)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+    e = np.exp(shifted)
+    top = np.argmax(shifted, axis=-1)[..., None]
+    np.put_along_axis(e, top, 0.0, axis=-1)
+    return shifted - np.log1p(np.sum(e, axis=-1, keepdims=True))
 
 
 def softmax_jvp(probs: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -45,5 +55,8 @@ def softmax_jvp(probs: np.ndarray, v: np.ndarray) -> np.ndarray:
 
 
 def exp_terms(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
-    """e^((zᵢ − max z)/T): the positive weights softmax normalises, each in (0, 1]."""
+    """e^((zᵢ − max z)/T): the weights softmax normalises, each in [0, 1], the largest 1.
+
+    A term whose exponent lies below about −745 underflows to exactly 0.
+    """
     return np.exp(_scaled(logits, temperature))

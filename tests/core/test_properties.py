@@ -13,6 +13,7 @@ from core.neuron.losses import BCE, LOSSES
 from core.neuron.neuron import Neuron
 from core.neuron.softmax import log_softmax, softmax
 from core.neuron.train import TrainState, plan_step
+from tests.core import exact
 
 ANY_FLOAT = st.floats(allow_nan=False, allow_infinity=False)
 VECTORS = arrays(np.float64, st.integers(1, 8), elements=ANY_FLOAT)
@@ -65,6 +66,19 @@ def test_softmax_is_finite_sums_to_one_and_keeps_the_order(z, t):
     assert np.all(np.isfinite(p)) and abs(p.sum() - 1.0) < 1e-9
     assert not np.any(np.isnan(lp)) and np.all(lp <= 1e-12)
     assert p[np.argmax(z)] == p.max()
+
+
+@SETTINGS
+@given(z=VECTORS, t=st.floats(1e-3, 1e3))
+def test_softmax_and_log_softmax_match_exact_arithmetic(z, t):
+    """Against 60-digit decimals: catches a wrong answer that is still a tidy probability
+    vector (ties, such as [0.5, 0.5] for [1e308, 0.9e308] at T = 0.1, pass the checks above)."""
+    p, lp = silently(softmax, z, t), silently(log_softmax, z, t)
+    ref_p, ref_lp = exact.softmax_and_log(z, t)
+    assert np.allclose(p, ref_p, rtol=1e-12, atol=1e-300)
+    assert np.array_equal(np.isinf(lp), np.isinf(ref_lp))
+    finite = np.isfinite(ref_lp)
+    assert np.allclose(lp[finite], ref_lp[finite], rtol=1e-12, atol=1e-300)
 
 
 @SETTINGS

@@ -12,6 +12,7 @@ from core.neuron.losses import BCE, MSE
 from core.neuron.softmax import exp_terms, log_softmax, softmax, softmax_jvp
 from core.neuron.surface import cost_surface
 from core.neuron.train import new_state
+from tests.core import exact
 
 
 def test_softmax_is_a_probability_vector():
@@ -31,6 +32,29 @@ def test_softmax_survives_huge_logits(big):
         p, lp = softmax(z), log_softmax(z)
     assert np.all(np.isfinite(p)) and p.sum() == pytest.approx(1.0)
     assert np.all(np.isfinite(lp) | (lp == -np.inf)) and not np.any(np.isnan(lp))
+
+
+@pytest.mark.parametrize("z,t,expected", [
+    ([1e308, 0.9e308], 0.1, [1.0, 0.0]),
+    ([1.5e308, 1e308, 1.2e308], 0.5, [1.0, 0.0, 0.0]),
+    ([-1e308, 1e308], 1e-3, [0.0, 1.0]),
+    ([3e307, 2e307], 10.0, [1.0, 0.0]),
+])
+def test_softmax_is_exact_when_z_over_t_overflows(z, t, expected):
+    """(z − m)/T, not clip(z/T) − max: two logits whose quotients both overflow still differ."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        p, lp = softmax(np.array(z), t), log_softmax(np.array(z), t)
+    assert p.tolist() == expected
+    ref_p, ref_lp = exact.softmax_and_log(np.array(z), t)
+    assert p.tolist() == ref_p.tolist()
+    assert lp == pytest.approx(ref_lp, rel=1e-15, abs=0)
+
+
+def test_log_softmax_keeps_the_winner_s_tiny_loss():
+    """ln p of a near-certain class is −(sum of the others), not 0 from ln(1 + tiny)."""
+    lp = log_softmax(np.array([0.0, -50.0, -60.0]))
+    assert lp[0] == pytest.approx(-(np.exp(-50.0) + np.exp(-60.0)), rel=1e-12, abs=0)
 
 
 def test_adding_a_constant_changes_nothing():

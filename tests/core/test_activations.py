@@ -7,6 +7,7 @@ import pytest
 
 from core.neuron.activations import ACTIVATIONS, LEAKY_SLOPE, get_activation
 from core.numerics.gradcheck import elementwise_numeric_derivative, relative_error
+from tests.core import exact
 
 ALL = list(ACTIVATIONS.values())
 EXTREMES = np.array([-1e308, -1e300, -1e5, -745.0, -710.0, -40.0, -1e-300, 0.0, 1e-300,
@@ -45,6 +46,13 @@ def test_sigmoid_tails_are_exact():
     assert s.f(np.array([-40.0]))[0] == pytest.approx(np.exp(-40.0), rel=1e-12)
     assert s.f(np.array([1e308]))[0] == 1.0 and s.f(np.array([-1e308]))[0] == 0.0
     assert s.df(np.array([-40.0]))[0] == pytest.approx(np.exp(-40.0), rel=1e-12)
+
+
+@pytest.mark.parametrize("z", [0.0, 1.0, -5.0, 18.0, -19.0, 25.0, 100.0, -300.0, 350.0])
+def test_tanh_tails_are_exact(z):
+    """tanh′ from e^(−2|z|), not 1 − tanh²: 4% wrong at 18 and exactly 0 from 19 before."""
+    slope = get_activation("tanh").df(np.array([z]))[0]
+    assert slope > 0 and slope == pytest.approx(exact.sech_squared(z), rel=1e-14, abs=0)
 
 
 def test_saturation_shows_in_derivative():

@@ -14,14 +14,22 @@ import numpy as np
 def _scaled(logits: np.ndarray, temperature: float) -> np.ndarray:
     """(z − max z)/T, each ≤ 0 and the largest exactly 0.
 
-    A difference or quotient too large to represent becomes −∞, whose exponential is exactly
-    0: right, since the true term is smaller than the smallest float.
+    Where z − m itself overflows (z and m far apart with opposite signs) it is taken as
+    z/T − m/T instead, which is finite when T > 1 and has no cancellation. A result too large
+    to represent becomes −∞, whose exponential is exactly 0: right, since the true term is
+    smaller than the smallest float.
     """
     if not temperature > 0:
         raise ValueError("temperature must be positive")
     z = np.asarray(logits, dtype=float)
-    with np.errstate(over="ignore"):
-        return (z - np.max(z, axis=-1, keepdims=True)) / temperature
+    m = np.max(z, axis=-1, keepdims=True)
+    with np.errstate(over="ignore", invalid="ignore"):
+        d = z - m
+        scaled = d / temperature
+        far = np.isinf(d)
+        if far.any():
+            scaled = np.where(far, z / temperature - m / temperature, scaled)
+    return scaled
 
 
 def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:

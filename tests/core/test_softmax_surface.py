@@ -39,6 +39,7 @@ def test_softmax_survives_huge_logits(big):
     ([1.5e308, 1e308, 1.2e308], 0.5, [1.0, 0.0, 0.0]),
     ([-1e308, 1e308], 1e-3, [0.0, 1.0]),
     ([3e307, 2e307], 10.0, [1.0, 0.0]),
+    ([1e302, -1.7e308], 2.0, [1.0, 0.0]),  # z − m overflows, (z − m)/T does not
 ])
 def test_softmax_is_exact_when_z_over_t_overflows(z, t, expected):
     """(z − m)/T, not clip(z/T) − max: two logits whose quotients both overflow still differ."""

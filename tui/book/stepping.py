@@ -59,8 +59,11 @@ class SteppingLab(ChapterLab, Generic[S]):
         """One step."""
         nxt = self.advance(self.current)
         if nxt is None:
+            running = self.running
             self._stop()
             self.app.bell()
+            if running:  # a run that stops itself must stop saying it runs
+                self.draw()
             return
         self.push(nxt)
 

@@ -13,6 +13,15 @@ from textual.strip import Strip
 from tui.widgets.kept_lines import KeptLines
 
 
+def fit(width: int | None, *forms: str) -> str:
+    """The first of ``forms`` that fits in ``width`` cells (all fit when width is None), else the
+    last: a line cut at a pane's edge can turn one number into another, a shorter form cannot."""
+    for form in forms:
+        if width is None or cell_len(form) <= width:
+            return form
+    return forms[-1]
+
+
 class LinesView(KeptLines):
     """Shows a list of Rich ``Text`` lines through Textual's line API.
 

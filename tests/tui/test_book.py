@@ -178,7 +178,7 @@ async def test_chapter_5_lab_responds_and_shows_divergence():
         assert "diverged" in text or "off the map" in text
         assert "nan" not in text
         await pilot.press("c")
-        assert lab.landscape.name == "plateau" and lab.current.steps == 0
+        assert lab.landscape.name == "two valleys" and lab.current.steps == 0
 
 
 async def test_answering_an_exercise_by_key_checks_it_and_records_it(private_config_dir):

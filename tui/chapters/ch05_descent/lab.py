@@ -2,55 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from core.neuron.activations import LINEAR, SIGMOID, Activation
-from core.data.datasets import Dataset, get_dataset
 from core.neuron.losses import MSE
-from core.neuron.neuron import Neuron
 from core.neuron.surface import cost_surface
 from core.neuron.train import TrainState, plan_step, step
 from tui.values.bounds import LR_BOUNDS, VALUE_BOUNDS
 from tui.book.stepping import STEPPING_BINDINGS, SteppingLab
+from tui.chapters.ch05_descent.landscapes import LANDSCAPES, status
 from tui.values.numbers import fmt
 from tui.drawing.palette import Palette
 from tui.widgets.kept_lines import KeptHorizontal
-from tui.widgets.lines import LinesView
+from tui.widgets.lines import LinesView, fit
 from tui.widgets.number_field import NumberField
 
 RAMP = " .:-=+*#%@"
-"""Shades from the lowest cost on the map (blank) to the highest (@)."""
+"""Shades by rank: each covers a tenth of the map's points, from the lowest tenth of costs
+(blank) to the highest (@). Ranks, not heights: a nearly flat shelf still spans several shades."""
 PATH_LENGTH = 200
-
-
-@dataclass(frozen=True)
-class Landscape:
-    """A neuron with exactly two parameters (w, b), so the map shows the whole picture."""
-
-    name: str
-    description: str
-    data: Dataset
-    activation: Activation
-    w_range: tuple[float, float]
-    b_range: tuple[float, float]
-    start: tuple[float, float]
-    lr: float
-
-
-LANDSCAPES = (
-    Landscape("bowl", "convex: linear neuron, noisy line", get_dataset("line"),
-              LINEAR, (-1.0, 5.0), (-2.0, 4.0), (-0.5, 3.5), 0.3),
-    Landscape("plateau", "non-convex: sigmoid, step at x = 0",
-              Dataset("threshold", "threshold", [[-2.0], [-1.0], [1.0], [2.0]], [0, 0, 1, 1], "mse",
-                      "0 for negative x, 1 for positive x"),
-              SIGMOID, (-8.0, 8.0), (-8.0, 8.0), (-6.0, 6.0), 2.0),
-)
 
 
 def shade_rows(surface: np.ndarray) -> list[str]:
@@ -75,9 +48,8 @@ class DescentLab(SteppingLab[TrainState]):
 
     def start(self) -> TrainState:
         """The landscape's starting point."""
-        w, b = self.landscape.start
-        neuron = Neuron(w=[w], b=b, activation=self.landscape.activation)
-        return TrainState(neuron=neuron, data=self.landscape.data, loss=MSE, lr=self.lr)
+        return TrainState(neuron=self.landscape.neuron(*self.landscape.start),
+                          data=self.landscape.data, loss=MSE, lr=self.lr)
 
     def advance(self, snap: TrainState) -> TrainState | None:
         """One step, unless the state has diverged or the step would overflow."""
@@ -104,21 +76,32 @@ class DescentLab(SteppingLab[TrainState]):
         self.draw()
 
     def _cells(self, w: float, b: float, cols: int, rows: int) -> tuple[int, int, bool]:
+        """The map cell of (w, b), clamped to the edge, and whether (w, b) is on the map."""
         (w0, w1), (b0, b1) = self.landscape.w_range, self.landscape.b_range
         c = (w - w0) / (w1 - w0) * (cols - 1) if np.isfinite(w) else -1
         r = (b1 - b) / (b1 - b0) * (rows - 1) if np.isfinite(b) else -1
-        inside = 0 <= c <= cols - 1 and 0 <= r <= rows - 1
-        return int(round(min(max(c, 0), cols - 1))), int(round(min(max(r, 0), rows - 1))), inside
+        c, r = int(round(min(max(c, 0), cols - 1))), int(round(min(max(r, 0), rows - 1)))
+        return c, r, self.landscape.inside(w, b)
 
     def _map(self, cols: int, rows: int) -> list[str]:
         key = (self.landscape.name, cols, rows)
         if key != self._map_key:
             ws = np.linspace(*self.landscape.w_range, cols)
             bs = np.linspace(*self.landscape.b_range, rows)
-            start = self.start().neuron
-            self._map_rows = shade_rows(cost_surface(start, self.landscape.data, MSE, 0, 1, ws, bs))
+            neuron = self.landscape.neuron(0.0, 0.0)
+            self._map_rows = shade_rows(cost_surface(neuron, self.landscape.data, MSE, 0, 1, ws, bs))
             self._map_key = key
         return self._map_rows
+
+    def path(self) -> list[TrainState]:
+        """The last PATH_LENGTH states descent has visited since the point was last placed (by a
+        reset, a new landscape or an edit of w or b), ending with the current one."""
+        path: list[TrainState] = []
+        for s in reversed(self.history[-PATH_LENGTH:]):
+            path.append(s)
+            if s.action != "step" and s.action != "learning rate":
+                break
+        return path[::-1]
 
     def draw(self) -> None:
         """The map with the path, then w, b, C and ∇C."""
@@ -126,8 +109,7 @@ class DescentLab(SteppingLab[TrainState]):
         cols, rows = max(view.size.width, 20), max(self.size.height - 6, 4)
         pal = Palette.from_app(self.app)
         lines = [Text(r) for r in self._map(cols, rows)]
-        recent = [s for s in self.history[-PATH_LENGTH:] if s.data is self.landscape.data]
-        for s in recent[:-1]:
+        for s in self.path()[:-1]:
             c, r, inside = self._cells(s.neuron.w[0], s.neuron.b, cols, rows)
             if inside:
                 lines[r] = lines[r][:c] + Text("•", pal.curve.style) + lines[r][c + 1:]
@@ -141,20 +123,17 @@ class DescentLab(SteppingLab[TrainState]):
 
     def _numbers(self, cur: TrainState, inside: bool, pal: Palette) -> list[Text]:
         (w0, w1), (b0, b1) = self.landscape.w_range, self.landscape.b_range
+        width = self.query_one("#map", LinesView).size.width or None
         plan = plan_step(cur)
         grad = plan.grad
-        status = f"{self.landscape.name}: {self.landscape.description}"
-        style = ""
-        if cur.diverged or not plan.finite:
-            status, style = "diverged: each step overshoots more. u, lower η", pal.bad.style
-        elif not inside:
-            status, style = "off the map (◆ at the edge): η too large?", pal.bad.style
+        words, bad = status(self.landscape, cur, plan.finite, grad, width)
         run = " ▶ running" if self.running else ""
         return [
             Text(f"w {fmt(w0, 1)}…{fmt(w1, 1)} across · b {fmt(b0, 1)}…{fmt(b1, 1)} up", style="dim"),
             Text(f"step {cur.steps}  C {fmt(cur.cost)}{run}"),
-            Text(f"∇C = ({fmt(grad[0])}, {fmt(grad[1])})   step −η∇C"),
-            Text(status, style=style),
+            Text(fit(width, f"∇C = ({fmt(grad[0])}, {fmt(grad[1])})   step −η∇C",
+                     f"∇C = ({fmt(grad[0])}, {fmt(grad[1])})")),
+            Text(words, style=pal.bad.style if bad else ""),
         ]
 
     @on(NumberField.Changed)
@@ -170,7 +149,7 @@ class DescentLab(SteppingLab[TrainState]):
             self.push(cur.edited("move b", neuron=cur.neuron.with_params(b=event.value)))
 
     def action_landscape(self) -> None:
-        """Switch between the convex bowl and the non-convex plateau."""
+        """Next landscape: the convex bowl, two valleys, the shelf."""
         names = [l.name for l in LANDSCAPES]
         self.landscape = LANDSCAPES[(names.index(self.landscape.name) + 1) % len(LANDSCAPES)]
         self.lr = self.landscape.lr

@@ -23,6 +23,8 @@ from core.neuron.losses import Loss
 from core.neuron.neuron import Neuron
 
 SUBSCRIPTS = "₁₂₃₄₅₆₇₈₉"
+LOSS_FORMULAS = {"mse": "(a − y)²", "bce": "−[y·ln a + (1−y)·ln(1−a)]"}
+"""C for one example, written out, by loss name."""
 LOSS_DERIVATIVES = {"mse": "2(a − y)", "bce": "(a − y) / (a(1 − a))"}
 """∂C/∂a for one example, written out, by loss name."""
 
@@ -61,6 +63,14 @@ class Trace:
     backward: tuple[Node, ...]
     grad_w: np.ndarray
     grad_b: float
+    loss: str = ""
+    """The cost's name (``"mse"``, ``"bce"``)."""
+    y: float = 0.0
+    """The example's target."""
+    fused: bool = False
+    """∂C/∂z was computed as a − y (cross-entropy after a sigmoid), not as the product."""
+    clipped: bool = False
+    """Cross-entropy clipped a into [ε, 1 − ε]: C is flat there and ∂C/∂a = 0."""
 
 
 def _sub(i: int) -> str:
@@ -70,8 +80,10 @@ def _sub(i: int) -> str:
 def trace(neuron: Neuron, x: np.ndarray, y: float, loss: Loss) -> Trace:
     """Trace ``neuron`` on one example ``x`` with target ``y`` under ``loss``.
 
-    ∂C/∂z is taken from ``loss.delta`` (fused with sigmoid for cross-entropy, so it stays exact
-    when the neuron saturates); ∂C/∂a and f′(z) are shown as the two factors it is made of.
+    ∂C/∂z is taken from ``loss.delta``. For cross-entropy after a sigmoid that is the fused
+    a − y, exact when the neuron saturates, and the cost is computed from z without a clip; its
+    ∂C/∂a is then the unclipped −y/a + (1 − y)/(1 − a), with 1 − a = σ(−z) so that it too stays
+    exact (it is ±∞ only where it passes the largest float).
     """
     x = np.asarray(x, float).reshape(-1)
     w, b, act = neuron.w, neuron.b, neuron.activation
@@ -81,12 +93,14 @@ def trace(neuron: Neuron, x: np.ndarray, y: float, loss: Loss) -> Trace:
     zs, ys = np.array([z]), np.array([float(y)])
     a = float(act.f(zs)[0])
     c = loss.cost(zs, np.array([a]), ys, act)
-    dc_da = float(loss.grad(np.array([a]), ys)[0])
+    fused = loss.fuses(act)
+    dc_da = _unclipped_slope(zs, ys, act) if fused else float(loss.grad(np.array([a]), ys)[0])
     da_dz = float(act.df(zs)[0])
     dc_dz = float(loss.delta(zs, np.array([a]), ys, act)[0])
+    clipped = bool(loss.clipped(np.array([a]))[0]) and not fused
     sym = act.symbol
     top = [
-        Node("C", f"{loss.name}(a, y)", c, "∂C/∂C", 1.0, 1.0),
+        Node("C", LOSS_FORMULAS.get(loss.name, f"{loss.name}(a, y)"), c, "∂C/∂C", 1.0, 1.0),
         Node("a", f"{sym}(z)", a, f"∂C/∂a = {LOSS_DERIVATIVES.get(loss.name, 'dC/da')}",
              dc_da, dc_da, "C"),
         Node("z", "s + b", z, f"∂a/∂z = {sym}′(z)", da_dz, dc_dz, "a"),
@@ -101,7 +115,18 @@ def trace(neuron: Neuron, x: np.ndarray, y: float, loss: Loss) -> Trace:
                             float(x[i]), dc_dz * float(x[i]), f"p{k}"))
     backward = tuple(top + products + weights)
     forward = tuple(products) + (top[4], top[2], top[1], top[0])
-    return Trace(forward=forward, backward=backward, grad_w=dc_dz * x, grad_b=dc_dz)
+    return Trace(forward=forward, backward=backward, grad_w=dc_dz * x, grad_b=dc_dz,
+                 loss=loss.name, y=float(y), fused=fused, clipped=clipped)
+
+
+def _unclipped_slope(z: np.ndarray, y: np.ndarray, act) -> float:
+    """∂C/∂a = −y/a + (1 − y)/(1 − a) of cross-entropy at a = σ(z), with 1 − a = σ(−z)."""
+    a, rest = act.f(z)[0], act.f(-z)[0]
+    yy = float(y[0])
+    with np.errstate(divide="ignore", over="ignore"):
+        towards_one = -yy / a if yy else 0.0
+        towards_zero = (1.0 - yy) / rest if yy != 1.0 else 0.0
+    return float(towards_one + towards_zero)
 
 
 def finite_difference(neuron: Neuron, x: np.ndarray, y: float, loss: Loss,

@@ -53,6 +53,15 @@ class Loss(ABC):
     def grad(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         """∂C/∂aᵢ for each example, shape (n,), including the 1/n of the mean."""
 
+    def fuses(self, act: Activation) -> bool:
+        """Whether :meth:`delta` computes ∂C/∂z in one fused form for ``act`` rather than as
+        the product ∂C/∂a · f′(z) (so a screen that writes it out must write that form)."""
+        return False
+
+    def clipped(self, a: np.ndarray) -> np.ndarray:
+        """Where the cost clips the prediction (and is flat in it); nowhere, unless overridden."""
+        return np.zeros(np.shape(a), dtype=bool)
+
     def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation, *,
               reuse_a: bool = False) -> np.ndarray:
         """∂C/∂zᵢ by the chain rule, ∂C/∂aᵢ · f′(zᵢ); subclasses may fuse it stably.
@@ -129,7 +138,7 @@ class BinaryCrossEntropy(Loss):
     def per_example(self, z: np.ndarray, a: np.ndarray, y: np.ndarray,
                     act: Activation | None) -> np.ndarray:
         """Each term; with a sigmoid, softplus(z) − y·z, stable for any finite z."""
-        if act is None or act.name != "sigmoid":
+        if act is None or not self.fuses(act):
             return self._clipped_terms(a, y)
         z = np.asarray(z, float)
         y = np.asarray(y, float)
@@ -141,15 +150,24 @@ class BinaryCrossEntropy(Loss):
         """(−yᵢ/aᵢ + (1−yᵢ)/(1−aᵢ))/n inside the clip, 0 outside; shape (n,)."""
         a = np.asarray(a, float)
         y = np.asarray(y, float)
-        inside = (a >= BCE_EPS) & (a <= 1.0 - BCE_EPS)
+        inside = ~self.clipped(a)
         ac = np.clip(a, BCE_EPS, 1.0 - BCE_EPS)
         g = (-y / ac + (1.0 - y) / (1.0 - ac)) / a.size
         return np.where(inside, g, 0.0)
 
+    def fuses(self, act: Activation) -> bool:
+        """With a sigmoid, σ′(z) = a(1 − a) cancels the denominator of ∂C/∂a: ∂C/∂z = a − y."""
+        return act.name == "sigmoid"
+
+    def clipped(self, a: np.ndarray) -> np.ndarray:
+        """Where the clip to [ε, 1 − ε] is active: the cost is flat there, ∂C/∂a = 0."""
+        a = np.asarray(a, float)
+        return (a < BCE_EPS) | (a > 1.0 - BCE_EPS)
+
     def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, act: Activation, *,
               reuse_a: bool = False) -> np.ndarray:
         """∂C/∂zᵢ; with a sigmoid this is exactly (aᵢ − yᵢ)/n (over ``a`` itself if reuse_a)."""
-        if act.name == "sigmoid":
+        if self.fuses(act):
             a = np.asarray(a, dtype=float)
             own = reuse_a and a.flags.writeable and a.flags.c_contiguous
             d = np.subtract(a, y, out=a if own else workspace.take(a.size).reshape(a.shape))

@@ -1,8 +1,15 @@
-"""The neuron's arithmetic for the example on show, written out with the real numbers."""
+"""The neuron's arithmetic for the example on show, written out with the real numbers.
+
+Every line is an equation that holds with the digits it prints. Where the core computes a
+number in a form other than the textbook product, the line writes that form: cross-entropy
+after a sigmoid gives ∂C/∂z = a − y (σ′(z) = a(1 − a) cancels the denominator of ∂C/∂a), and a
+cross-entropy that had to clip a into [ε, 1 − ε] writes the cost with the clipped value.
+"""
 
 from __future__ import annotations
 
 import numpy as np
+from rich.cells import cell_len
 from rich.text import Text
 
 from core.neuron.losses import BCE
@@ -12,26 +19,61 @@ from tui.lab.view import LabView
 from tui.widgets.lines import LinesView
 
 HIDDEN = "…"
+CLIPPED_LOW = "C = −[y·ln ε + (1−y)·ln(1−ε)]"
+CLIPPED_HIGH = "C = −[y·ln(1−ε) + (1−y)·ln ε]"
+"""Cross-entropy with a clipped to ε or to 1 − ε, as the core computes it there."""
 
 
 def weighted_sum_terms(w: np.ndarray, x: np.ndarray, b: float) -> str:
-    """The weighted sum written out with numbers: "0.500·1.000 + (−1.200)·0.300 + 0.100"."""
+    """The weighted sum written out with numbers: "0.500·1.000 + (−1.200)·0.300 − 0.100".
+
+    A negative bias is subtracted rather than added in parentheses, which reads as a textbook
+    would write it and saves three cells.
+    """
     terms = " + ".join(f"{fmt_factor(wi)}·{fmt_factor(xi)}" for wi, xi in zip(w, x))
-    return f"{terms} + {fmt_factor(b)}"
+    bias = fmt(b)
+    return f"{terms} − {bias[1:]}" if bias.startswith("−") else f"{terms} + {bias}"
 
 
-def _weighted_sum(w: np.ndarray, x: np.ndarray, b: float, z: float) -> str:
-    return f"z = w·x + b = {weighted_sum_terms(w, x, b)} = {fmt(z)}"
+def fit(width: int | None, *forms: str) -> str:
+    """The first of ``forms`` that fits in ``width`` cells (the last if none does)."""
+    for text in forms:
+        if width is None or cell_len(text) <= width:
+            return text
+    return forms[-1]
 
 
-def _example_cost_formula(view: LabView) -> str:
-    if view.state.loss is BCE:
-        return "C = −[y·ln a + (1−y)·ln(1−a)]"
-    return "C = (a − y)²"
+def _cost_line(view: LabView, a: float, cost: float) -> tuple[str, ...]:
+    st = view.state
+    act = st.neuron.activation
+    c = fmt(cost)
+    if st.loss is BCE and not BCE.fuses(act) and BCE.clipped(np.array([a]))[0]:
+        low = a < 0.5
+        formula = CLIPPED_LOW if low else CLIPPED_HIGH
+        why = "a < ε: clipped up to ε = 1e−12" if low else "a > 1 − ε: clipped down to 1 − ε"
+        return f"{formula} = {c}   {why}", f"{formula} = {c}   clipped"
+    formula = "C = −[y·ln a + (1−y)·ln(1−a)]" if st.loss is BCE else "C = (a − y)²"
+    return f"{formula} = {c}   for this example", f"{formula} = {c}"
 
 
-def arithmetic_lines(view: LabView, palette: Palette) -> list[Text]:
-    """The lines of the arithmetic pane: example, z, a, this example's cost, ∂C/∂z."""
+def _gradient_line(view: LabView, a: float, y: float, slope: float, delta: float,
+                   dc_da: float) -> tuple[str, ...]:
+    st = view.state
+    act = st.neuron.activation
+    head = f"∂C/∂z = ∂C/∂a · {act.symbol}′(z)"
+    if st.loss.fuses(act):
+        text = f"{head} = a − y = {fmt(a)} − {fmt(y)} = {fmt(delta)}"
+        return (f"{text}   {act.symbol}′ cancels, for this example", f"{text}   {act.symbol}′ cancels",
+                text)
+    text = f"{head} = {fmt_factor(dc_da)} · {fmt_factor(slope)} = {fmt(delta)}"
+    if st.loss.clipped(np.array([a]))[0]:
+        return f"{text}   C is flat in the clip", text
+    return f"{text}   for this example", text
+
+
+def arithmetic_lines(view: LabView, palette: Palette, width: int | None = None) -> list[Text]:
+    """The lines of the arithmetic pane: example, z, a, this example's cost, ∂C/∂z; a line that
+    would not fit in ``width`` cells takes a shorter form."""
     st = view.state
     i = st.example
     x, y = st.data.X[i], float(st.data.y[i])
@@ -45,30 +87,40 @@ def arithmetic_lines(view: LabView, palette: Palette) -> list[Text]:
     delta = float(st.loss.delta(zz, aa, yy, act)[0])
     where = "your example" if st.data.editable else f"example {i + 1} of {st.data.n_examples}"
     xs = ", ".join(fmt(v) for v in x)
+    sym = act.symbol
     lines = [
-        (0, f"{where}:  x = ({xs})   target y = {fmt(y)}"),
-        (1, _weighted_sum(neuron.w, x, neuron.b, z)),
-        (1, f"a = {act.symbol}({fmt(z)}) = {fmt(a)}      slope {act.symbol}′(z) = {fmt(slope)}"),
-        (2, f"{_example_cost_formula(view)} = {fmt(cost)}   for this example"),
-        (3, f"∂C/∂z = ∂C/∂a · {act.symbol}′(z) = {fmt_factor(dc_da)} · {fmt_factor(slope)} = "
-            f"{fmt(delta)}   for this example"),
+        (0, (f"{where}:  x = ({xs})   target y = {fmt(y)}", f"{where}:  target y = {fmt(y)}")),
+        (1, (f"z = w·x + b = {weighted_sum_terms(neuron.w, x, neuron.b)} = {fmt(z)}",
+             f"z = w·x + b = {fmt(z)}")),
+        (1, (f"a = {sym}({fmt(z)}) = {fmt(a)}      slope {sym}′(z) = {fmt(slope)}",
+             f"a = {sym}({fmt(z)}) = {fmt(a)}   {sym}′(z) = {fmt(slope)}")),
+        (2, _cost_line(view, a, cost)),
+        (3, _gradient_line(view, a, y, slope, delta, dc_da)),
     ]
-    return [_styled(view, phase, text, palette) for phase, text in lines]
+    return [_styled(view, phase, forms, palette, width) for phase, forms in lines]
 
 
-def _styled(view: LabView, phase: int, text: str, palette: Palette) -> Text:
+def _styled(view: LabView, phase: int, forms: tuple[str, ...], palette: Palette,
+            width: int | None) -> Text:
     if not view.shows(phase):
-        label = text.split("=")[0].rstrip()
+        label = forms[0].split("=")[0].rstrip()
         return Text(f"{label} = {HIDDEN}", style=palette.muted.style)
     if phase and view.highlights(phase):
-        return Text("▶ " + text, style=palette.highlight.style)
-    return Text(text)
+        return Text(fit(width, *("▶ " + f for f in forms)), style=palette.highlight.style)
+    return Text(fit(width, *forms))
 
 
 class ArithmeticView(LinesView):
     """The weighted sum, the activation, the cost and ∂C/∂z for the example on show."""
 
+    _view: tuple[LabView, Palette] | None = None
+
     def update_view(self, view: LabView, palette: Palette) -> None:
         """Redraw from ``view``; unchanged lines are not repainted."""
-        self.show(arithmetic_lines(view, palette))
+        self._view = (view, palette)
+        self.rebuild()
 
+    def rebuild(self) -> None:
+        """The lines again, fitted to the pane's width (also after a resize)."""
+        if self._view is not None:
+            self.show(arithmetic_lines(*self._view, width=self.size.width or None))

@@ -39,7 +39,9 @@ class LayerProbe:
         z: pre-activations.
         a: activations.
         grad: ∂C/∂z, the error signal backpropagation hands this layer.
-        saturated: share of activations with |a| > 0.97.
+        saturated: share of activations in the flat tails of a bounded activation: |a| > 0.97
+            for tanh, |2a − 1| > 0.97 for the sigmoid (both: slope below 6% of its largest);
+            0 for ReLU and linear, which have no upper bound.
         dead: share of units whose activation is 0 for the whole batch.
     """
 
@@ -70,5 +72,14 @@ def probe_stack(setup: ProbeSetup) -> tuple[MLP, list[LayerProbe]]:
     out = passes[-1]
     da = (out.a - T) / setup.batch
     grads = net.backward(passes, da * setup.activation.df(out.z), da)
-    return net, [LayerProbe(z=p.z, a=p.a, grad=g.dz, saturated=saturated_share(p.a),
+    return net, [LayerProbe(z=p.z, a=p.a, grad=g.dz, saturated=saturation(p.a, setup.activation),
                             dead=dead_share(p.a)) for p, g in zip(passes, grads)]
+
+
+def saturation(a: np.ndarray, activation: Activation) -> float:
+    """The share of activations ``a`` pinned near a bound of ``activation`` (see LayerProbe)."""
+    if activation.name == "tanh":
+        return saturated_share(a)
+    if activation.name == "sigmoid":
+        return saturated_share(2.0 * np.asarray(a, float) - 1.0)  # σ(z) = (1 + tanh(z/2))/2
+    return 0.0

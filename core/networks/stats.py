@@ -1,4 +1,4 @@
-"""Statistics of a layer over a batch: histograms, and the shares of saturated and dead units."""
+"""Statistics of a layer over a batch: histograms, the share of saturated activations and of dead units."""
 
 from __future__ import annotations
 

@@ -79,7 +79,7 @@ async def test_chapter_7_schemes_show_health_saturation_and_death():
         assert lab.setup.activation.name == "relu" and "dead" in lab_text(app)
         await pilot.press("tab", "enter", *"-2", "enter")  # b₀ := −2
         assert lab.setup.bias == -2.0
-        assert f"dying: {lab.probes[-1].dead:.0%} of L5 never fires" in screen_text(app)
+        assert f"dying: {lab.probes[-1].dead:.0%} of L5's units never fire" in screen_text(app)
         await pilot.press("v")
         assert "showing ∂C/∂z" in screen_text(app)
         before = lab.probes[0].z.copy()

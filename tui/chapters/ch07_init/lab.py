@@ -10,10 +10,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from core.neuron.activations import RELU, TANH
+from core.neuron.activations import RELU, SIGMOID, TANH
 from core.networks.init import INIT_SCHEMES
 from core.networks.probe import LayerProbe, ProbeSetup, probe_stack
-from core.networks.stats import SATURATION, histogram
+from core.networks.stats import histogram
 from tui.values.bounds import GAIN_BOUNDS, SHIFT_BOUNDS
 from tui.values.choices import cycle
 from tui.drawing.glyphs import histogram_strip
@@ -21,28 +21,54 @@ from tui.book.lab_base import ChapterLab
 from tui.values.numbers import fmt
 from tui.drawing.palette import Palette
 from tui.widgets.kept_lines import KeptHorizontal
-from tui.widgets.lines import LinesView
+from tui.widgets.lines import LinesView, fit
 from tui.widgets.number_field import NumberField
 
 VIEWS = {"z": "z = x·W + b", "a": "a = f(z)", "grad": "∂C/∂z"}
-STATS_WIDTH = 20
-"""Columns right of each strip: " σ 0.71    sat  13%"."""
+ACTIVATIONS = (TANH, RELU, SIGMOID)
+"""The activations a cycles through."""
+STATS_WIDTH = 21
+"""Columns right of each strip: " sd 0.712  sat   13%" or " sd 7.1e−03 dead  6%"."""
 HEALTHY_RATIO = 3.0
-"""Layer 5's spread of a within this factor of layer 1's counts as healthy."""
+"""Layer 5's spread of a within this factor of layer 1's counts as holding."""
+GRADIENT_RATIO = 10.0
+"""The spread of ∂C/∂z at layer 1 within this factor of layer 5's counts as holding."""
 
 
-def diagnosis(probes: list[LayerProbe], relu: bool) -> tuple[str, bool]:
-    """A few words on the stack's health, and whether it is healthy."""
+def short(x: float) -> str:
+    """A spread in at most 7 cells: three significant digits, or scientific far from 1."""
+    return f"{x:.3g}" if 0.01 <= abs(x) < 1000 else fmt(x, 1)
+
+
+def diagnosis(probes: list[LayerProbe], relu: bool, width: int | None = None) -> tuple[str, bool]:
+    """A few words on the stack's health (fitted to ``width``), and whether it is healthy.
+
+    In order: layer 5 mostly saturated (over half its activations) or dying (over a fifth of
+    its units dead); the spread of a changing more than 3× from L1 to L5; the spread of ∂C/∂z
+    changing more than 10× from L5 back to L1. Otherwise healthy.
+    """
     first, last = probes[0].spread("a").std, probes[-1].spread("a").std
+    top, bottom = probes[-1].spread("grad").std, probes[0].spread("grad").std
     if not relu and probes[-1].saturated > 0.5:
-        return f"saturated: {probes[-1].saturated:.0%} of L5 past |a| > {SATURATION}", False
+        share = f"{probes[-1].saturated:.0%}"
+        return fit(width, f"saturated: {share} of L5's a in the flat tails",
+                   f"saturated: {share} of L5's a"), False
     if relu and probes[-1].dead > 0.2:
-        return f"dying: {probes[-1].dead:.0%} of L5 never fires", False
+        share = f"{probes[-1].dead:.0%}"
+        return fit(width, f"dying: {share} of L5's units never fire", f"dying: {share} of L5 dead"), False
     if last < first / HEALTHY_RATIO:
-        return f"fading: spread of a shrinks {fmt(first / max(last, 1e-300), 1)}× by L5", False
+        ratio = fmt(first / max(last, 1e-300), 1)
+        return fit(width, f"fading: spread of a shrinks {ratio}× by L5", f"fading: a shrinks {ratio}×"), False
     if last > first * HEALTHY_RATIO:
-        return f"exploding: spread of a grows {fmt(last / first, 1)}× by L5", False
-    return "healthy: spread of a holds through 5 layers", True
+        ratio = fmt(last / first, 1)
+        return fit(width, f"exploding: spread of a grows {ratio}× by L5", f"exploding: a grows {ratio}×"), False
+    if bottom < top / GRADIENT_RATIO:
+        return fit(width, f"vanishing: ∂C/∂z shrinks {fmt(top / max(bottom, 1e-300), 1)}× L5→L1",
+                   f"vanishing ∂C/∂z: {fmt(top / max(bottom, 1e-300), 1)}×"), False
+    if bottom > top * GRADIENT_RATIO:
+        return fit(width, f"exploding: ∂C/∂z grows {fmt(bottom / top, 1)}× L5→L1",
+                   f"exploding ∂C/∂z: {fmt(bottom / top, 1)}×"), False
+    return fit(width, "healthy: a and ∂C/∂z spreads hold", "healthy"), True
 
 
 class InitLab(ChapterLab):
@@ -50,7 +76,7 @@ class InitLab(ChapterLab):
 
     BINDINGS = [
         Binding("i", "scheme", "Init scheme"),
-        Binding("a", "activation", "tanh/ReLU"),
+        Binding("a", "activation", "Activation"),
         Binding("v", "view", "z / a / ∂C/∂z"),
         Binding("n", "new_batch", "New draw"),
     ]
@@ -86,9 +112,11 @@ class InitLab(ChapterLab):
         self.changed()
 
     def _range(self) -> tuple[float, float]:
-        relu = self.setup.activation is RELU
-        if self.view == "a" and not relu:
+        act = self.setup.activation
+        if self.view == "a" and act is TANH:
             return -1.0, 1.0
+        if self.view == "a" and act is SIGMOID:
+            return 0.0, 1.0
         tops = [float(np.quantile(np.abs(getattr(l, self.view)), 0.99)) for l in self.probes]
         r = max(max(tops), 1e-300)
         return (0.0, r) if self.view == "a" else (-r, r)
@@ -97,7 +125,8 @@ class InitLab(ChapterLab):
         """Header, a strip per layer, the axis and the diagnosis."""
         pal = Palette.from_app(self.app)
         s, relu = self.setup, self.setup.activation is RELU
-        bins = max(self.query_one("#strips").size.width - 3 - STATS_WIDTH, 8)
+        width = self.query_one("#strips").size.width
+        bins = max(width - 3 - STATS_WIDTH, 8)
         lo, hi = self._range()
         lines = [Text(f"{s.scheme.title}: {s.scheme.formula}", style="bold"),
                  Text(f"× gain {fmt(s.gain, 2)} · {s.activation.title} · {s.depth}×{s.width} · "
@@ -109,16 +138,16 @@ class InitLab(ChapterLab):
             if relu and self.view == "a":
                 values = values[values > 0]  # the zeros would dwarf the rest; "dead" counts them
             strip = histogram_strip(histogram(values, bins, lo, hi))
-            share = f"dead {layer.dead:>4.0%}" if relu else f"sat {layer.saturated:>4.0%}"
+            share = f"dead {layer.dead:>4.0%}" if relu else f"sat  {layer.saturated:>4.0%}"
             bad = (layer.dead > 0.2) if relu else (layer.saturated > 0.5)
             row = Text(f"L{k} ")
             row.append(strip, style=pal.curve.style)
-            row.append(f" σ {fmt(layer.spread(self.view).std, 2):<7} ")
+            row.append(f" sd {short(layer.spread(self.view).std):<7} ")
             row.append(share, style=pal.bad.style if bad else "")
             lines.append(row)
         left, right = fmt(lo, 2), fmt(hi, 2)
         lines.append(Text("   " + left + right.rjust(bins - len(left)), style=pal.muted.style))
-        words, healthy = diagnosis(self.probes, relu)
+        words, healthy = diagnosis(self.probes, relu, width or None)
         lines.append(Text(words, style=pal.good.style if healthy else pal.bad.style))
         self.query_one("#strips", LinesView).show(lines)
         self.query_one("#gain", NumberField).set_value(s.gain)
@@ -133,8 +162,8 @@ class InitLab(ChapterLab):
         self._with(scheme=cycle(list(INIT_SCHEMES.values()), self.setup.scheme))
 
     def action_activation(self) -> None:
-        """Switch between tanh and ReLU."""
-        self._with(activation=RELU if self.setup.activation is TANH else TANH)
+        """Next activation: tanh, ReLU, sigmoid."""
+        self._with(activation=cycle(ACTIVATIONS, self.setup.activation))
 
     def action_view(self) -> None:
         """Show pre-activations, activations or gradients."""

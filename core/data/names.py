@@ -1,0 +1,41 @@
+"""First names for the bigram model: 5,163 names, lower case a–z, one a line.
+
+The US Census Bureau's 1990 first-name frequency lists (female and male), which are in the
+public domain, as shipped by the MIT-licensed ``names`` package (version 0.3.0,
+``dist.female.first`` and ``dist.male.first``): lower-cased, the two lists merged, each name
+once, sorted. See ``bundled/NAMES-SOURCE.md``. Read once, when first asked for.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from core.data.bundled_files import BundledDataError, read_bytes
+
+FILE = "names.txt"
+MAX_BYTES = 256 * 1024
+MAX_NAMES = 20_000
+MAX_LENGTH = 30
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+"""The only characters a name may hold."""
+
+
+def parse_names(text: str) -> tuple[str, ...]:
+    """The names in ``text`` (one a line), refused with the line number of a bad one."""
+    names = text.split("\n")
+    if names and names[-1] == "":
+        names.pop()
+    if not 0 < len(names) <= MAX_NAMES:
+        raise BundledDataError(f"{FILE}: {len(names)} names, expected 1 to {MAX_NAMES:,}")
+    allowed = set(LETTERS)
+    for number, name in enumerate(names, 1):
+        if not 0 < len(name) <= MAX_LENGTH or not set(name) <= allowed:
+            raise BundledDataError(f"{FILE}: line {number} is not a name of 1–{MAX_LENGTH} "
+                                   "letters a–z")
+    return tuple(names)
+
+
+@lru_cache(maxsize=1)
+def load_names() -> tuple[str, ...]:
+    """The bundled names (read and checked on the first call, then kept)."""
+    return parse_names(read_bytes(FILE, MAX_BYTES).decode("ascii", errors="replace"))

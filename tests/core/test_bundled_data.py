@@ -1,0 +1,73 @@
+"""The digits and the names ship inside the package, load on demand, and are read within bounds."""
+
+import gzip
+
+import numpy as np
+import pytest
+
+from core.data import bundled_files, digits, names
+from core.data.bundled_files import BundledDataError, gunzip
+
+
+def test_digits_are_the_uci_set_as_documented():
+    d = digits.load_digits()
+    assert d.pixels.shape == (1797, 64) and d.labels.shape == (1797,)
+    assert d.pixels.min() == 0 and d.pixels.max() == 16
+    assert np.array_equal(np.unique(d.labels), np.arange(10))
+    assert np.bincount(d.labels).min() >= 170  # every digit about equally often
+    assert d.inputs.max() == 1.0 and not d.pixels.flags.writeable
+
+
+def test_digits_are_read_once():
+    assert digits.load_digits() is digits.load_digits()
+
+
+def test_digit_parsing_refuses_a_damaged_file():
+    good = "\n".join(",".join(["0"] * 64 + [str(i % 10)]) for i in range(1797))
+    assert digits.parse_digits(good).pixels.shape == (1797, 64)
+    bad = {
+        "lines": good.rsplit("\n", 1)[0],
+        "values": good.replace("0,0,", "0,", 1),
+        "not a whole number": good.replace("0", "x", 1),
+        "outside": good.replace("0,", "17,", 1),
+    }
+    for expected, text in bad.items():
+        with pytest.raises(BundledDataError, match=expected):
+            digits.parse_digits(text)
+
+
+def test_reads_are_bounded(monkeypatch):
+    with pytest.raises(BundledDataError, match="larger than 1,000 bytes"):
+        bundled_files.read_bytes("digits.csv.gz", 1000)
+    bomb = gzip.compress(b"0" * 2_000_000)
+    with pytest.raises(BundledDataError, match="more than 1,000,000 bytes"):
+        gunzip("x.gz", bomb, 1_000_000)
+    with pytest.raises(BundledDataError, match="not a valid gzip"):
+        gunzip("x.gz", b"not gzip at all", 1000)
+    with pytest.raises(BundledDataError, match="cut short"):
+        gunzip("x.gz", gzip.compress(b"12345" * 100)[:-12], 1000)
+    with pytest.raises(BundledDataError, match="cannot be read"):
+        bundled_files.read_bytes("no-such-file", 1000)
+
+
+def test_names_are_at_least_5000_lower_case_and_unique():
+    got = names.load_names()
+    assert len(got) >= 5000 and len(set(got)) == len(got) and list(got) == sorted(got)
+    assert all(n.isascii() and n.isalpha() and n.islower() for n in got)
+    assert {"emma", "james", "mary"} <= set(got)
+
+
+def test_name_parsing_refuses_what_is_not_a_name():
+    assert names.parse_names("ann\nbob\n") == ("ann", "bob")
+    for text in ("ann\nBob\n", "ann\n\nbob\n", "ann\nbo b\n", "a" * 31 + "\n", ""):
+        with pytest.raises(BundledDataError):
+            names.parse_names(text)
+
+
+def test_split_is_set_by_its_seed():
+    train, test = digits.split(1797, 0, 100)
+    again, _ = digits.split(1797, 0, 100)
+    other, _ = digits.split(1797, 1, 100)
+    assert np.array_equal(train, again) and not np.array_equal(train, other)
+    assert train.size == 100 and test.size == 1697
+    assert np.array_equal(np.sort(np.concatenate([train, test])), np.arange(1797))

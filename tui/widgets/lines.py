@@ -54,6 +54,10 @@ class LinesView(KeptLines):
         """As tall as the lines it shows."""
         return len(self._lines)
 
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """As wide as its widest line (for ``width: auto``)."""
+        return max((line.cell_len for line in self._lines), default=0)
+
     def rebuild(self) -> None:
         """Recompute the lines from the widget's data; subclasses override this."""
 

@@ -36,3 +36,19 @@ def shade(values: np.ndarray, lo: float, hi: float, threshold: float) -> list[st
     chars = np.where(v <= threshold, np.array(list(LOW_RAMP))[below],
                      np.array(list(HIGH_RAMP))[above])
     return ["".join(row) for row in chars]
+
+
+EIGHTHS = " ▏▎▍▌▋▊▉"
+"""Partial cells of a horizontal bar, in eighths."""
+
+
+def bar(fraction: float, width: int) -> str:
+    """A horizontal bar ``width`` cells long filled to ``fraction`` (0–1), in eighths of a cell,
+    padded with ``·`` so its full length shows; a non-zero fraction shows at least ▏."""
+    f = min(max(float(fraction), 0.0), 1.0) if fraction == fraction else 0.0
+    eighths = int(round(f * width * 8))
+    if f > 0 and eighths == 0:
+        eighths = 1
+    full, part = divmod(eighths, 8)
+    text = "█" * full + (EIGHTHS[part] if part else "")
+    return text + "·" * (width - len(text))

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the lab's modules load with the lab, not with the app
     from core.neuron.train import TrainState
     from tui.lab.screen import LabScreen
 
-N_CHAPTERS = 9
+N_CHAPTERS = 12
 """Chapters in the book (checked against the book itself by a test)."""
 
 

@@ -116,6 +116,16 @@ def test_bigram_layer_equals_the_one_hot_formulation(small_names):
         assert np.max(np.abs(grad - ref_grad)) <= 1e-12
 
 
+def test_grouped_formulation_equals_the_layer(small_names):
+    data = bg.Bigrams.of(small_names * 3, one_of_each=True)
+    W = np.random.default_rng(10).normal(0, 3, (27, 27))
+    for lam in (0.0, 0.1):
+        nll, cost, grad = bg.layer_loss_and_grad(W, data, lam)
+        g_nll, g_cost, g_grad = bg.grouped_loss_and_grad(W, data, lam)
+        assert abs(nll - g_nll) <= 1e-12 and abs(cost - g_cost) <= 1e-12
+        assert np.max(np.abs(grad - g_grad)) <= 1e-12
+
+
 def test_bigram_layer_gradient_matches_finite_differences(small_names):
     data = bg.Bigrams.of(small_names)
     W = np.random.default_rng(8).normal(0, 1, (27, 27))

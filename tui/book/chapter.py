@@ -55,4 +55,7 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(7, "Weight initialisation", "ch07_init"),
     Chapter(8, "Anatomy of a layer", "ch08_layer"),
     Chapter(9, "Beyond one neuron: XOR", "ch09_xor"),
+    Chapter(10, "A neuron that reads pixels", "ch10_pixels"),
+    Chapter(11, "The softmax classifier", "ch11_classifier"),
+    Chapter(12, "The bigram model", "ch12_bigram"),
 )

@@ -17,13 +17,13 @@ LAB = 0
 
 
 def chapter_line(number: int, progress: Progress) -> str:
-    """"3  Logits and softmax   1/2 solved" with a mark for the chapter open now."""
+    """" 3  Logits and softmax   1/2 solved" with a mark for the chapter open now."""
     ch = CHAPTERS[number - 1]
     solved = len(progress.solved.get(number, set()) & {e.id for e in ch.exercises})
     total = len(ch.exercises)
     seen = "✓" if solved == total else ("·" if number in progress.visited else " ")
     here = "▸" if number == progress.chapter else " "
-    return f"{here}{number}  {ch.title:24} {seen} {solved}/{total} solved"
+    return f"{here}{number:>2}  {ch.title:26} {seen} {solved}/{total} solved"
 
 
 class ContentsScreen(ModalScreen[int | None]):
@@ -51,7 +51,7 @@ class ContentsScreen(ModalScreen[int | None]):
             yield Label("Contents · enter or a digit opens · escape closes")
             options = [Option(chapter_line(ch.number, self.progress), id=str(ch.number))
                        for ch in CHAPTERS]
-            options.append(Option("0  The lab: one neuron, every setting", id=str(LAB)))
+            options.append(Option("  0  The lab: one neuron, every setting", id=str(LAB)))
             yield OptionList(*options)
 
     def on_mount(self) -> None:

@@ -17,7 +17,7 @@ from tui.book.stepping import STEPPING_BINDINGS, SteppingLab
 from tui.chapters.ch11_classifier.canvas import Canvas
 from tui.drawing.glyphs import bar
 from tui.drawing.palette import Palette
-from tui.drawing.pixels import image_rows, image_width, ink_image, signed_image
+from tui.drawing.pixels import glyph_mode, image_rows, image_width, ink_image, signed_image
 from tui.values.bounds import LR_BOUNDS, SEED_BOUNDS
 from tui.values.choices import cycle
 from tui.values.numbers import MINUS, Bounds
@@ -183,7 +183,8 @@ class ClassifierLab(SteppingLab[ClassifierState]):
         rows_free = max(1, (self.size.height - 5) // (h_img + 1))  # fields, status, title, hint
         shown = min(10, per_row * rows_free)
         digits = [(self.chosen + i) % 10 for i in range(shown)]
-        lines = [Text(f"W's columns, one per digit · blue +, red − · ±{scale:.2f}"
+        signs = "▓ +, ━ −" if glyph_mode(self.app) else "blue +, red −"
+        lines = [Text(f"W's columns, one per digit · {signs} · ±{scale:.2f}"
                       if scale > 0 else "W = 0: nothing learned yet", style="bold")]
         for start in range(0, shown, per_row):
             group = digits[start:start + per_row]

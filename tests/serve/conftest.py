@@ -52,6 +52,13 @@ class Server:
         """The connection log so far."""
         return (self.data / "connections.log").read_text()
 
+    async def wait_log(self, text: str, timeout: float = 20.0) -> None:
+        """Wait until ``text`` is in the connection log."""
+        deadline = time.monotonic() + timeout
+        while text not in self.log:
+            assert time.monotonic() < deadline, f"{text!r} never logged:\n{self.log}"
+            await asyncio.sleep(0.05)
+
     def apps(self) -> list[tuple[int, str]]:
         """The learners' app processes running (or left as zombies) now."""
         return app_processes(self.proc.pid)

@@ -142,15 +142,21 @@ async def test_open_mode_a_full_class_and_an_idle_learner(tmp_path):
 
     server = Server(tmp_path / "s", "--open", "--max-learners", "1", "--idle-timeout", "0.05")
     try:
+        crowd = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(18)]
+        crowd[-1].settimeout(1.5)  # beyond 1 learner + 16 spare: closed at once
+        loop = asyncio.get_running_loop()
+        assert await loop.run_in_executor(None, _read_to_end, crowd[-1]) is not None
+        assert "refused 127.0.0.1" in server.log and "17 connections open" in server.log
+        for sock in crowd:
+            sock.close()
         conn, ada = await connect(server.port, username="ada")
         async with conn:
-            await ada.wait_for(r"1 · The neuron")
-            ada.press("\x1b[6~")  # pgdn: a key, so her 3 s without one start now
+            await server.wait_log("started ada")  # her seat is taken: the class is full
             refused_conn, bob = await connect(server.port, username="bob")
             async with refused_conn:
-                assert "the class is full (1 learners are connected)" in await bob.wait_closed()
+                assert "the class is full (1 learner is connected)" in await bob.wait_closed()
                 assert bob.status == 1
-            said = await ada.wait_closed(timeout=15)  # 3 s without a key
+            said = await ada.wait_closed(timeout=20)  # 3 s without a key
             assert "closed after 0.05 minutes without a key" in said
         conn, bad = await connect(server.port, username="../etc")
         async with conn:
@@ -158,7 +164,7 @@ async def test_open_mode_a_full_class_and_an_idle_learner(tmp_path):
         assert {p.name for p in (server.data / "learners").iterdir()} == {"name-ada"}
         conn, cy = await connect(server.port, username="cy")
         async with conn:
-            await cy.wait_for(r"1 · The neuron")
+            await server.wait_log("started cy")
             server.stop()  # as a service manager stops it, with a learner still there
             assert "the server is stopping. Your place is kept." in await cy.wait_closed()
         assert server.apps() == []

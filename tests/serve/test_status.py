@@ -92,3 +92,21 @@ def test_status_says_when_no_server_runs(tmp_path):
     assert out.returncode == 0
     assert out.stdout.splitlines()[0].startswith("neuron-tui-serve is not running")
     assert "No learner has connected yet." in out.stdout
+
+
+def test_the_readme_names_every_option_and_its_unit_starts_the_server():
+    import re
+    import shlex
+    from pathlib import Path
+
+    from tui.serve.cli import _build_parser, parse_args
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## A class over SSH"):readme.index("## Your own data")]
+    for action in _build_parser()._actions:
+        for option in action.option_strings:
+            assert option == "-h" or option == "--help" or f"`{option}" in section, option
+    exec_start = re.search(r"^ExecStart=(.+)$", section, re.M).group(1)
+    settings, status = parse_args(shlex.split(exec_start)[1:])
+    assert (settings.host, settings.port, str(settings.data)) == (
+        "0.0.0.0", 2222, "/var/lib/neuron-tui-serve") and not status

@@ -75,8 +75,9 @@ class Classroom:
             await old.end("neuron-tui-serve: you connected again from elsewhere, so this "
                           "session is closed. Your place is kept.", "connected again")
         if len(self.seated) >= self.settings.max_learners:
-            return (f"the class is full ({len(self.seated)} learners are connected). "
-                    "Please try again in a few minutes.")
+            n = len(self.seated)
+            return (f"the class is full ({n} {'learner is' if n == 1 else 'learners are'} "
+                    "connected). Please try again in a few minutes.")
         try:
             self.places.welcome(learner, now_text())
         except OSError as error:

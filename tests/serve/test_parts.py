@@ -105,3 +105,25 @@ def test_the_server_never_loads_the_app():
             "or m.startswith(('tui.app', 'tui.screens', 'tui.cli', 'tui.lab', 'tui.book'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+async def test_an_app_that_cannot_start_is_explained_to_the_learner(tmp_path):
+    said, exits, errors = bytearray(), [], []
+
+    async def take_seat(session):
+        return None
+
+    classroom = SimpleNamespace(
+        settings=SimpleNamespace(input_rate=4096, idle_minutes=30,
+                                 app_argv=[str(tmp_path / "no-such-program")]),
+        take_seat=take_seat, leave=lambda session: None, kept_lab_time=lambda learner: None,
+        app_env=lambda *args: {}, places=SimpleNamespace(home=lambda learner: tmp_path),
+        log=SimpleNamespace(info=lambda *a: None, error=lambda *a: errors.append(a)))
+    session = LearnerSession(classroom, Learner.from_name("ada"), "ada", "here", ("h", 1))
+    session.connection_made(SimpleNamespace(write=said.extend, exit=exits.append,
+                                            get_environment=dict))
+    session.pty_requested("xterm", (80, 24, 0, 0), {})
+    session.session_started()
+    await asyncio.wait_for(session.finished, 5)
+    assert "the book cannot be started just now" in said.decode() and exits == [1]
+    assert errors and "no-such-program" in str(errors[0][-1])

@@ -155,9 +155,15 @@ class LearnerSession(asyncssh.SSHServerSession):
         self._chan.write(MOUSE_OFF)
         kept = self.classroom.kept_lab_time(self.learner)
         env = self.classroom.app_env(self.learner, self.term, self._chan.get_environment())
-        self.app = AppProcess(self.classroom.settings.app_argv + self.args, env,
-                              str(self.classroom.places.home(self.learner)), self.size,
-                              self._to_client)
+        try:
+            self.app = AppProcess(self.classroom.settings.app_argv + self.args, env,
+                                  str(self.classroom.places.home(self.learner)), self.size,
+                                  self._to_client)
+        except OSError as error:  # no pseudo-terminal left, no process left, …
+            self.classroom.log.error("cannot start the app of %s: %s", self.describe(), error)
+            self.end_reason = ("neuron-tui-serve: the book cannot be started just now. "
+                               "Please tell your teacher.")
+            return 1
         self.app.on_drained = lambda: self._release("backlog")
         self.classroom.log.info("started %s: pid %d, %s %d×%d%s", self.describe(), self.app.pid,
                                 self.term, *self.size, f", {' '.join(self.args)}" * bool(self.args))

@@ -30,7 +30,9 @@ DEFAULT_LR, DEFAULT_LAM, DEFAULT_SEED, DEFAULT_PER_KEY = 50.0, 0.0, 0, 10
 LAMBDA_BOUNDS = Bounds(0.0, 10.0)
 PER_KEY_BOUNDS = Bounds(1, 100, integer=True)
 TOP = 5
-"""Next letters named in the letter view."""
+"""Next letters named in the letter view at 80×24; a taller lab names more, up to all 27."""
+ROWS_BESIDE = 16
+"""The lab's rows that are not the named letters (fields, status, strip, curve)."""
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +100,10 @@ class BigramLab(SteppingLab[BigramState]):
         """Draw the start."""
         self.draw()
 
+    def on_resize(self) -> None:
+        """A taller lab names more next letters."""
+        self.draw()
+
     @property
     def counts(self) -> Bigrams:
         """The names' bigrams and the counting model."""
@@ -123,7 +129,8 @@ class BigramLab(SteppingLab[BigramState]):
         p = s.probs[row]
         c = self.counts.count_model[row]
         lines = [Text(f"{'next':4} {'z':>6} {'eᶻ':>7} {'p':>6} {'':5} {'counts':>6}", style="bold")]
-        for i, k in enumerate(np.argsort(-p, kind="stable")[:TOP]):
+        named = min(len(ALPHABET), max(TOP, self.size.height - ROWS_BESIDE))
+        for i, k in enumerate(np.argsort(-p, kind="stable")[:named]):
             first = f"{ALPHABET[row]}→" if i == 0 else ""
             line = Text(f"{first:>2}{ALPHABET[k]:>2} {_num(z[k], 6)} {_num(e[k], 7)} {p[k]:6.3f} ")
             line.append(bar(p[k], 5), pal.curve.style)

@@ -50,6 +50,11 @@ def _rich(color: Color) -> RichColor:
     return RichColor.from_rgb(color.r, color.g, color.b)
 
 
+def _few_colours(app: App) -> bool:
+    """Whether the terminal has only the 16 ANSI colours (a blend would come out grey)."""
+    return getattr(app.console, "color_system", None) == "standard"
+
+
 def _half_blocks(colors: list[list[Color]]) -> list[Text]:
     """Rows of ``▀`` cells, each showing two rows of ``colors`` (top as fg, bottom as bg)."""
     lines = []
@@ -59,6 +64,12 @@ def _half_blocks(colors: list[list[Color]]) -> list[Text]:
             line.append("▀", Style(color=_rich(top), bgcolor=_rich(bottom)))
         lines.append(line)
     return lines
+
+
+ANSI_SIGNED = {(1, 1): Color(85, 85, 255), (1, 0): Color(0, 0, 170),
+               (-1, 1): Color(255, 85, 85), (-1, 0): Color(170, 0, 0)}
+"""At 16 colours: a weight's sign and whether it passes half the scale pick bright blue, blue,
+bright red or red, given as the 16-colour palette's own values so they map onto them exactly."""
 
 
 def ink_image(values: np.ndarray, app: App) -> list[Text]:
@@ -86,6 +97,12 @@ def signed_image(values: np.ndarray, scale: float, app: App) -> list[Text]:
             rows.append(Text("".join(cells)))
         return rows
     paper = _theme_color(app, "background", "#000000")
+    if _few_colours(app):  # a faint blend would round to grey and lose the sign
+        def ansi(x: float, m: float) -> Color:
+            if m < 1 / 6:
+                return paper
+            return ANSI_SIGNED[(1 if x > 0 else -1, int(m >= 0.5))]
+        return _half_blocks([[ansi(x, m) for x, m in zip(row, mags)] for row, mags in zip(v, t)])
     return _half_blocks([[paper.blend(BLUE if x > 0 else RED, float(m)) for x, m in zip(row, mags)]
                          for row, mags in zip(v, t)])
 

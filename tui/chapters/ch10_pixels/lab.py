@@ -10,12 +10,12 @@ from textual.binding import Binding
 
 from core.networks.pixel_neuron import PixelState, pixel_steps, pixel_task, start_state
 from tui.book.stepping import STEPPING_BINDINGS, SteppingLab
+from tui.book.training_fields import training_fields
 from tui.chapters.ch10_pixels.sum_line import sum_lines
 from tui.drawing.palette import Palette
 from tui.drawing.pixels import glyph_mode, image_width, ink_image, signed_image, signed_legend
-from tui.values.bounds import LR_BOUNDS, SEED_BOUNDS
 from tui.values.choices import cycle
-from tui.values.numbers import Bounds, fmt, fmt_fixed
+from tui.values.numbers import fmt, fmt_fixed
 from tui.widgets.kept_lines import KeptHorizontal
 from tui.widgets.lines import LinesView
 from tui.widgets.number_field import NumberField
@@ -23,8 +23,6 @@ from tui.book.curves import curves
 from tui.widgets.plot import PlotSpec, PlotView, Series
 
 DEFAULT_DIGIT, DEFAULT_SEED, DEFAULT_LR, DEFAULT_LAM, DEFAULT_PER_KEY = 3, 0, 4.0, 0.0, 10
-LAMBDA_BOUNDS = Bounds(0.0, 10.0)
-PER_KEY_BOUNDS = Bounds(1, 100, integer=True)
 LAMBDA_PRESETS = (0.0, 0.001, 0.01, 0.1)
 """The values ``l`` steps through."""
 
@@ -63,13 +61,7 @@ class PixelLab(SteppingLab[PixelState]):
 
     def compose(self) -> ComposeResult:
         """Fields, the two images with the example's numbers, the sum, the table, the curves."""
-        with KeptHorizontal(classes="fields"):
-            yield NumberField("η", self.lr, LR_BOUNDS, nudge=lambda v, d: v * 2.0**d, id="lr")
-            yield NumberField("λ", self.lam, LAMBDA_BOUNDS, nudge=lambda v, d: v * 10.0**d,
-                              digits=4, id="lam")
-            yield NumberField("seed", self.seed, SEED_BOUNDS, nudge=lambda v, d: v + d, id="seed")
-            yield NumberField("steps", self.per_key, PER_KEY_BOUNDS,
-                              nudge=lambda v, d: v * 10.0**d, id="per_key")
+        yield training_fields(self.lr, self.lam, self.seed, self.per_key)
         yield LinesView(id="px-head")
         with KeptHorizontal(id="px-images"):
             yield LinesView(id="px-x")

@@ -3,7 +3,6 @@ the counting model's table."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from functools import lru_cache
 
@@ -16,19 +15,16 @@ from textual.binding import Binding
 from core.data.names import load_names
 from core.networks.bigram import ALPHABET, BigramState, Bigrams, bigram_step, sample, start_state
 from tui.book.stepping import STEPPING_BINDINGS, SteppingLab
+from tui.book.training_fields import training_fields
 from tui.drawing.glyphs import bar, histogram_strip
 from tui.drawing.palette import Palette
-from tui.values.bounds import LR_BOUNDS, SEED_BOUNDS
-from tui.values.numbers import MINUS, Bounds
-from tui.widgets.kept_lines import KeptHorizontal
+from tui.values.numbers import MINUS
 from tui.widgets.lines import LinesView
 from tui.widgets.number_field import NumberField
 from tui.book.curves import curves
 from tui.widgets.plot import PlotSpec, PlotView, Series
 
 DEFAULT_LR, DEFAULT_LAM, DEFAULT_SEED, DEFAULT_PER_KEY = 50.0, 0.0, 0, 10
-LAMBDA_BOUNDS = Bounds(0.0, 10.0)
-PER_KEY_BOUNDS = Bounds(1, 100, integer=True)
 TOP = 5
 """Next letters named in the letter view at 80×24; a taller lab names more, up to all 27."""
 ROWS_BESIDE = 16
@@ -85,13 +81,7 @@ class BigramLab(SteppingLab[BigramState]):
 
     def compose(self) -> ComposeResult:
         """Fields, status, the view and the loss curve."""
-        with KeptHorizontal(classes="fields"):
-            yield NumberField("η", self.lr, LR_BOUNDS, nudge=lambda v, d: v * 2.0**d, id="lr")
-            yield NumberField("λ", self.lam, LAMBDA_BOUNDS, nudge=lambda v, d: v * 10.0**d,
-                              digits=4, id="lam")
-            yield NumberField("seed", self.seed, SEED_BOUNDS, nudge=lambda v, d: v + d, id="seed")
-            yield NumberField("steps", self.per_key, PER_KEY_BOUNDS,
-                              nudge=lambda v, d: v * 10.0**d, id="per_key")
+        yield training_fields(self.lr, self.lam, self.seed, self.per_key)
         yield LinesView(id="bg-status")
         yield LinesView(id="bg-view")
         yield PlotView(id="bg-curve")
@@ -137,7 +127,7 @@ class BigramLab(SteppingLab[BigramState]):
             line.append(f" {c[k]:6.3f}", pal.derivative.style)
             lines.append(line)
         lines.append(Text(histogram_strip(p), style=pal.curve.style)
-                     + Text(f"  p = eᶻ/Σeᶻ", style=pal.muted.style))
+                     + Text("  p = eᶻ/Σeᶻ", style=pal.muted.style))
         lines.append(Text(ALPHABET, style=pal.muted.style)
                      + Text(f"  Σeᶻ = {_num(float(e.sum()), 7).strip()}"))
         return lines

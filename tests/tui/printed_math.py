@@ -9,7 +9,8 @@ many equations were really tested.
 
 Lines are read the way a reader reads them: ``▶`` marks, a label before a colon ("backward
 3/9:"), leading words ("slope", "target"), a trailing note in parentheses ("(σ′ cancels)"), and
-text after three spaces are set apart; a line that starts with ``=`` continues the one above.
+text after three spaces are set apart; a line that starts with ``=`` continues the chain above,
+and one that starts with ``+`` or ``−`` continues its last expression.
 """
 
 from __future__ import annotations
@@ -219,6 +220,9 @@ def chains(lines: list[str]) -> list[list[str]]:
     found: list[list[str]] = []
     for raw in lines:
         text = raw.replace("▶", " ").rstrip()
+        if text.lstrip()[:2] in ("+ ", "− ") and found:  # a sum broken before a term
+            found[-1][-1] += " " + text.strip()
+            continue
         continues = text.lstrip().startswith("=") and found
         for k, segment in enumerate(re.split(r"\s{3,}", text.strip())):
             segment = _NOTE.sub("", segment).strip()

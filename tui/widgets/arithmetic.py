@@ -8,15 +8,17 @@ cross-entropy that had to clip a into [ε, 1 − ε] writes the cost with the cl
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
-from rich.cells import cell_len
 from rich.text import Text
 
 from core.neuron.losses import BCE
 from tui.values.numbers import fmt, fmt_factor
 from tui.drawing.palette import Palette
 from tui.lab.view import LabView
-from tui.widgets.lines import LinesView
+from tui.widgets.fitted_lines import FittedLines
+from tui.widgets.lines import fit
 
 HIDDEN = "…"
 CLIPPED_LOW = "C = −[y·ln ε + (1−y)·ln(1−ε)]"
@@ -33,14 +35,6 @@ def weighted_sum_terms(w: np.ndarray, x: np.ndarray, b: float) -> str:
     terms = " + ".join(f"{fmt_factor(wi)}·{fmt_factor(xi)}" for wi, xi in zip(w, x))
     bias = fmt(b)
     return f"{terms} − {bias[1:]}" if bias.startswith("−") else f"{terms} + {bias}"
-
-
-def fit(width: int | None, *forms: str) -> str:
-    """The first of ``forms`` that fits in ``width`` cells (the last if none does)."""
-    for text in forms:
-        if width is None or cell_len(text) <= width:
-            return text
-    return forms[-1]
 
 
 def _cost_line(view: LabView, a: float, cost: float) -> tuple[str, ...]:
@@ -110,17 +104,9 @@ def _styled(view: LabView, phase: int, forms: tuple[str, ...], palette: Palette,
     return Text(fit(width, *forms))
 
 
-class ArithmeticView(LinesView):
+class ArithmeticView(FittedLines):
     """The weighted sum, the activation, the cost and ∂C/∂z for the example on show."""
 
-    _view: tuple[LabView, Palette] | None = None
-
     def update_view(self, view: LabView, palette: Palette) -> None:
-        """Redraw from ``view``; unchanged lines are not repainted."""
-        self._view = (view, palette)
-        self.rebuild()
-
-    def rebuild(self) -> None:
-        """The lines again, fitted to the pane's width (also after a resize)."""
-        if self._view is not None:
-            self.show(arithmetic_lines(*self._view, width=self.size.width or None))
+        """Redraw from ``view``, fitted to the width; unchanged lines are not repainted."""
+        self.show_fitted(partial(arithmetic_lines, view, palette))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,10 +20,25 @@ from tui.book.neuron_fields import apply_edit, show_values
 from tui.values.numbers import fmt
 from tui.widgets.arithmetic import weighted_sum_terms
 from tui.widgets.kept_lines import KeptGrid
-from tui.widgets.lines import LinesView
+from tui.widgets.fitted_lines import FittedLines
+from tui.widgets.lines import fit
 from tui.widgets.number_field import NumberField
 
 NUDGE = 0.1
+
+
+def broken_sum(terms: str, width: int | None) -> list[str]:
+    """``"  = " + terms`` on one line if it fits in ``width``, else broken before a + or −
+    between terms, each further line indented under the first term, as a textbook breaks it."""
+    first = f"  = {terms}"
+    if width is None or cell_len(first) <= width:
+        return [first]
+    pieces = re.split(r" (?=[+−] )", terms)
+    lines = [f"  = {pieces[0]}"]
+    for piece in pieces[1:]:
+        joined = f"{lines[-1]} {piece}"
+        lines[-1:] = [joined] if cell_len(joined) <= width else [lines[-1], f"    {piece}"]
+    return lines
 
 
 def _nudge(value: float, direction: int) -> float:
@@ -49,7 +67,7 @@ class NeuronLab(ChapterLab):
                 yield NumberField(f"w{sub}", self.neuron.w[i], VALUE_BOUNDS, nudge=_nudge,
                                   id=f"w-{i}")
             yield NumberField("b", self.neuron.b, VALUE_BOUNDS, nudge=_nudge, id="b")
-        yield LinesView(id="neuron-sum")
+        yield FittedLines(id="neuron-sum")
 
     def on_mount(self) -> None:
         """Write the arithmetic for the starting numbers."""
@@ -65,16 +83,21 @@ class NeuronLab(ChapterLab):
         """The activation for the current numbers."""
         return float(self.neuron.forward(self.x).a)
 
-    def _redraw(self) -> None:
+    def sum_lines(self, width: int | None) -> list[Text]:
+        """The sum, written out with the numbers, broken before a term where it would not fit."""
         act = self.neuron.activation
-        lines = [
-            Text("z = w₁x₁ + w₂x₂ + b"),
-            Text(f"  = {weighted_sum_terms(self.neuron.w, self.x, self.neuron.b)}"),
+        terms = [Text("z = w₁x₁ + w₂x₂ + b")]
+        terms += [Text(line) for line in broken_sum(
+            weighted_sum_terms(self.neuron.w, self.x, self.neuron.b), width)]
+        return terms + [
             Text(f"  = {fmt(self.z)}"),
-            Text(f"a = {act.symbol}(z) = {act.symbol}({fmt(self.z)}) = {fmt(self.a)}", style="bold"),
+            Text(fit(width, f"a = {act.symbol}(z) = {act.symbol}({fmt(self.z)}) = {fmt(self.a)}",
+                     f"a = {act.symbol}({fmt(self.z)}) = {fmt(self.a)}"), style="bold"),
             Text(act.formula, style="dim"),
         ]
-        self.query_one("#neuron-sum", LinesView).show(lines)
+
+    def _redraw(self) -> None:
+        self.query_one("#neuron-sum", FittedLines).show_fitted(self.sum_lines)
         show_values(self, self.neuron, self.x)
         self.changed()
 

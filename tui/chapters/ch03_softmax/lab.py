@@ -13,17 +13,22 @@ from core.neuron.softmax import exp_terms, softmax
 from tui.book.lab_base import ChapterLab
 from tui.values.numbers import Bounds, fmt
 from tui.widgets.kept_lines import KeptGrid
-from tui.widgets.lines import LinesView
+from tui.widgets.fitted_lines import FittedLines
+from tui.widgets.lines import fit
 from tui.widgets.number_field import NumberField
 
 LOGIT_BOUNDS = Bounds(-1e6, 1e6)
 TEMPERATURE_BOUNDS = Bounds(0.01, 100.0)
-BAR = 12
+BAR = 10
+"""Cells in a probability bar: one for each 0.1."""
 
 
 def _raw_exp(z: float) -> str:
-    """e^z as the screen can show it; past the largest float it says so instead of "inf"."""
-    return fmt(math.exp(z)) if z < 709.0 else "overflows"
+    """e^z as the screen can show it; past the largest float (z > 709.78) it says so."""
+    try:
+        return fmt(math.exp(z))
+    except OverflowError:
+        return "overflows"
 
 
 def _bar(p: float) -> str:
@@ -51,7 +56,7 @@ class SoftmaxLab(ChapterLab):
                 yield NumberField(f"z{sub}", self.logits[i], LOGIT_BOUNDS, nudge=nudge, id=f"z-{i}")
             yield NumberField("T", self.temperature, TEMPERATURE_BOUNDS,
                               nudge=lambda v, d: v * 2.0**d, id="temperature")
-        yield LinesView(id="softmax-table")
+        yield FittedLines(id="softmax-table")
 
     def on_mount(self) -> None:
         """Draw the starting table."""
@@ -62,15 +67,20 @@ class SoftmaxLab(ChapterLab):
         """softmax(z / T) for the current logits."""
         return softmax(self.logits, self.temperature)
 
-    def _redraw(self) -> None:
+    def table_lines(self, width: int | None) -> list[Text]:
+        """The table: e^(z/T), the shifted term, p and its bar; the bars go if they do not fit."""
         z, t = self.logits, self.temperature
         p, shifted = self.probs, exp_terms(z, t)
-        rows = [Text(f"{'':3}{'e^(z/T)':>10} {'e^((z−m)/T)':>12} {'p':>6}", style="bold")]
+        rows = [Text(f"{'':2} {'e^(z/T)':>9} {'shifted':>8} {'p':>8}", style="bold")]
         for i in range(z.size):
-            rows.append(Text(f"z{'₁₂₃₄'[i]} {_raw_exp(z[i] / t):>10} {fmt(shifted[i]):>12} "
-                             f"{fmt(p[i]):>6} {_bar(p[i])}"))
+            row = f"z{'₁₂₃₄'[i]} {_raw_exp(z[i] / t):>9} {fmt(shifted[i]):>8} {fmt(p[i]):>8}"
+            rows.append(Text(fit(width, f"{row} {_bar(p[i])}", row)))
         rows.append(Text(f"m = max z = {fmt(z.max())};  Σp = {fmt(p.sum())}", style="dim"))
-        self.query_one("#softmax-table", LinesView).show(rows)
+        return rows
+
+    def _redraw(self) -> None:
+        z, t = self.logits, self.temperature
+        self.query_one("#softmax-table", FittedLines).show_fitted(self.table_lines)
         for i in range(z.size):
             self.query_one(f"#z-{i}", NumberField).set_value(float(z[i]))
         self.query_one("#temperature", NumberField).set_value(t)

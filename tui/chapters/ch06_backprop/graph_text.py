@@ -14,7 +14,7 @@ from core.neuron.graph import LOSS_DERIVATIVES, Node, Trace
 from core.numerics.gradcheck import relative_error
 from tui.drawing.palette import Palette
 from tui.values.numbers import fmt, fmt_factor
-from tui.widgets.lines import LinesView
+from tui.widgets.fitted_lines import FittedLines
 
 PARAMS = ("w₁", "w₂", "b")
 COL = 8
@@ -119,17 +119,9 @@ def graph_lines(t: Trace, position: int, fd: dict[str, float], pal: Palette,
     return lines
 
 
-class GraphView(LinesView):
+class GraphView(FittedLines):
     """The graph's lines, fitted again to the width whenever it changes."""
-
-    _shown: tuple[Trace, int, dict[str, float], Palette] | None = None
 
     def show_graph(self, t: Trace, position: int, fd: dict[str, float], pal: Palette) -> None:
         """Draw ``t`` with ``position`` nodes revealed; unchanged lines are not repainted."""
-        self._shown = (t, position, fd, pal)
-        self.rebuild()
-
-    def rebuild(self) -> None:
-        """The lines again at the current width (also after a resize)."""
-        if self._shown is not None:
-            self.show(graph_lines(*self._shown, width=self.size.width or None))
+        self.show_fitted(lambda width: graph_lines(t, position, fd, pal, width))

@@ -105,7 +105,8 @@ def trace(neuron: Neuron, x: np.ndarray, y: float, loss: Loss) -> Trace:
              dc_da, dc_da, "C"),
         Node("z", "s + b", z, f"∂a/∂z = {sym}′(z)", da_dz, dc_dz, "a"),
         Node("b", "bias", b, "∂z/∂b = 1", 1.0, dc_dz, "z"),
-        Node("s", "Σ pᵢ", s, "∂z/∂s = 1", 1.0, dc_dz, "z"),
+        Node("s", " + ".join(f"p{_sub(i)}" for i in range(x.size)), s, "∂z/∂s = 1", 1.0,
+             dc_dz, "z"),
     ]
     products, weights = [], []
     for i in range(x.size):

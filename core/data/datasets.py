@@ -72,7 +72,7 @@ def _line() -> Dataset:
     x = np.linspace(-1.0, 1.0, 20)
     y = 2.0 * x + 1.0 + seeded.normal(LINE_SEED, x.size, sd=0.1)
     return Dataset("line", "noisy line", x.reshape(-1, 1), y, "mse",
-                   "20 points near y = 2x + 1 (noise σ = 0.1); fit with a linear neuron")
+                   "20 points near y = 2x + 1 (noise sd 0.1); fit with a linear neuron")
 
 
 def _single() -> Dataset:

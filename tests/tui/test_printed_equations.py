@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.style import Style
 
 from core.data.datasets import DATASETS
@@ -53,14 +54,17 @@ def _y(loss) -> st.SearchStrategy[float]:
 @SETTINGS
 @given(data=st.sampled_from(list(DATASETS.values())), act=st.sampled_from(list(ACTIVATIONS.values())),
        loss=st.sampled_from(list(LOSSES.values())), w=st.lists(VALUES, min_size=3, max_size=3),
-       b=VALUES, example=st.integers(0, 30), draw=st.data())
+       b=VALUES, example=st.integers(0, 30), width=st.sampled_from([None, 78, 50, 38]),
+       draw=st.data())
 def test_every_arithmetic_pane_equation_holds_with_its_printed_digits(data, act, loss, w, b,
-                                                                      example, draw):
+                                                                      example, width, draw):
+    """At every width: a line too long for the pane takes a shorter form, still true."""
     state = _state(data, act, loss, w, b, example, draw.draw(_y(loss)))
-    lines = [t.plain for t in arithmetic_lines(LabView(state, plan_step(state)), PLAIN)]
+    lines = [t.plain for t in arithmetic_lines(LabView(state, plan_step(state)), PLAIN, width)]
     report = check(lines)
     assert not report.failures, "\n".join(lines + report.failures)
-    assert report.tested >= 4, "\n".join(lines)  # z, a, the slope, the cost and ∂C/∂z
+    assert report.tested >= 2, "\n".join(lines)  # the slope and ∂C/∂z, at the least
+    assert width is None or all(cell_len(line) <= width for line in lines), lines
 
 
 def _graph_variables(lab_x, lab_y) -> dict:
@@ -99,8 +103,9 @@ def _check_table(t, rows: dict[str, list[str]]) -> tuple[int, list[str]]:
 @given(act=st.sampled_from(list(ACTIVATIONS.values())), loss=st.sampled_from(list(LOSSES.values())),
        x=st.lists(st.one_of(st.floats(-3, 3), st.sampled_from([0.0, 1.0, 20.0])), min_size=2,
                   max_size=2),
-       w=st.lists(VALUES, min_size=2, max_size=2), b=VALUES, draw=st.data())
-def test_every_graph_lab_equation_holds_with_its_printed_digits(act, loss, x, w, b, draw):
+       w=st.lists(VALUES, min_size=2, max_size=2), b=VALUES,
+       width=st.sampled_from([None, 42, 36]), draw=st.data())
+def test_every_graph_lab_equation_holds_with_its_printed_digits(act, loss, x, w, b, width, draw):
     y = draw.draw(_y(loss))
     neuron = Neuron(w=np.array(w), b=b, activation=act)
     t = trace(neuron, np.array(x), y, loss)
@@ -108,13 +113,14 @@ def test_every_graph_lab_equation_holds_with_its_printed_digits(act, loss, x, w,
     fd = {"w₁": float(gw[0]), "w₂": float(gw[1]), "b": gb}
     steps = len(t.forward) + len(t.backward)
     tested = 0
-    for position in range(steps + 1):
+    for position in range(steps + 1):  # every stage of the walk
         lines = [line.plain for line in graph_lines(t, position, fd if position == steps else {},
-                                                    PLAIN)]
+                                                    PLAIN, width)]
         rows = _table(lines, t)
         values = {name: number(cells[0]) for name, cells in rows.items()
                   if cells[0] not in "·—"}
         report = check(lines, _graph_variables(x, y) | values)
+        assert width is None or all(cell_len(line) <= width for line in lines), lines
         table_tested, table_failures = _check_table(t, rows)
         failures = report.failures + table_failures
         assert not failures, "\n".join(lines + failures)

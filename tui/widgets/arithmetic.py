@@ -45,9 +45,10 @@ def _cost_line(view: LabView, a: float, cost: float) -> tuple[str, ...]:
         low = a < 0.5
         formula = CLIPPED_LOW if low else CLIPPED_HIGH
         why = "a < ε: clipped up to ε = 1e−12" if low else "a > 1 − ε: clipped down to 1 − ε"
-        return f"{formula} = {c}   {why}", f"{formula} = {c}   clipped"
+        return (f"{formula} = {c}   {why}", f"{formula} = {c}   clipped",
+                f"C = {c}   a clipped")
     formula = "C = −[y·ln a + (1−y)·ln(1−a)]" if st.loss is BCE else "C = (a − y)²"
-    return f"{formula} = {c}   for this example", f"{formula} = {c}"
+    return f"{formula} = {c}   for this example", f"{formula} = {c}", f"C = {c}"
 
 
 def _gradient_line(view: LabView, a: float, y: float, slope: float, delta: float,
@@ -56,13 +57,14 @@ def _gradient_line(view: LabView, a: float, y: float, slope: float, delta: float
     act = st.neuron.activation
     head = f"∂C/∂z = ∂C/∂a · {act.symbol}′(z)"
     if st.loss.fuses(act):
-        text = f"{head} = a − y = {fmt(a)} − {fmt(y)} = {fmt(delta)}"
-        return (f"{text}   {act.symbol}′ cancels, for this example", f"{text}   {act.symbol}′ cancels",
-                text)
-    text = f"{head} = {fmt_factor(dc_da)} · {fmt_factor(slope)} = {fmt(delta)}"
-    if st.loss.clipped(np.array([a]))[0]:
-        return f"{text}   C is flat in the clip", text
-    return f"{text}   for this example", text
+        numbers = f"a − y = {fmt(a)} − {fmt(y)} = {fmt(delta)}"
+        return (f"{head} = {numbers}   {act.symbol}′ cancels, for this example",
+                f"{head} = {numbers}   {act.symbol}′ cancels", f"{head} = {numbers}",
+                f"∂C/∂z = {numbers}", f"∂C/∂z = a − y = {fmt(delta)}")
+    numbers = f"{fmt_factor(dc_da)} · {fmt_factor(slope)} = {fmt(delta)}"
+    note = "C is flat in the clip" if st.loss.clipped(np.array([a]))[0] else "for this example"
+    return (f"{head} = {numbers}   {note}", f"{head} = {numbers}", f"∂C/∂z = {numbers}",
+            f"∂C/∂z = {fmt(delta)}")
 
 
 def arithmetic_lines(view: LabView, palette: Palette, width: int | None = None) -> list[Text]:
@@ -83,11 +85,13 @@ def arithmetic_lines(view: LabView, palette: Palette, width: int | None = None) 
     xs = ", ".join(fmt(v) for v in x)
     sym = act.symbol
     lines = [
-        (0, (f"{where}:  x = ({xs})   target y = {fmt(y)}", f"{where}:  target y = {fmt(y)}")),
+        (0, (f"{where}:  x = ({xs})   target y = {fmt(y)}", f"{where}:  target y = {fmt(y)}",
+             f"target y = {fmt(y)}")),
         (1, (f"z = w·x + b = {weighted_sum_terms(neuron.w, x, neuron.b)} = {fmt(z)}",
              f"z = w·x + b = {fmt(z)}")),
         (1, (f"a = {sym}({fmt(z)}) = {fmt(a)}      slope {sym}′(z) = {fmt(slope)}",
-             f"a = {sym}({fmt(z)}) = {fmt(a)}   {sym}′(z) = {fmt(slope)}")),
+             f"a = {sym}({fmt(z)}) = {fmt(a)}   {sym}′(z) = {fmt(slope)}",
+             f"a = {fmt(a)}   {sym}′(z) = {fmt(slope)}")),
         (2, _cost_line(view, a, cost)),
         (3, _gradient_line(view, a, y, slope, delta, dc_da)),
     ]

@@ -15,27 +15,47 @@ from core.numerics.gradcheck import relative_error
 from tui.drawing.palette import Palette
 from tui.values.numbers import fmt, fmt_factor
 from tui.widgets.fitted_lines import FittedLines
+from tui.widgets.lines import fit
 
 PARAMS = ("w₁", "w₂", "b")
 COL = 8
 """Width of a number column: four of them and the names fit a 40-column lab."""
+HEADS = ("value", "local", "∂C/∂node", "finite Δ")
 
 
-def _row(node: Node, value: bool, grad: bool, fd: dict[str, float]) -> str:
-    cells = [f"{node.name:<3}", f"{fmt(node.value) if value else '·':>{COL}}",
-             f"{fmt(node.local) if grad else '·':>{COL}}",
-             f"{fmt(node.grad) if grad else '·':>{COL}}"]
-    if grad and node.name in fd:
-        cells.append(f"{fmt(fd[node.name]):>{COL}}")
-    return " ".join(cells)
+def _cells(node: Node, value: bool, grad: bool, fd: dict[str, float] | None,
+           digits: int) -> list[str]:
+    """A row's numbers ("·" where not revealed yet); the finite difference if ``fd`` is given."""
+    cells = [fmt(node.value, digits) if value else "·",
+             fmt(node.local, digits) if grad else "·", fmt(node.grad, digits) if grad else "·"]
+    if fd is not None:
+        cells.append(fmt(fd[node.name], digits) if grad and node.name in fd else "")
+    return cells
 
 
-def _two(first: str, second: str, width: int | None) -> tuple[str, str]:
-    """Two lines of explanation; if the first would not fit, its formula moves to the second."""
-    if width is None or cell_len(first) <= width:
-        return first, second
-    head, _, formula = first.partition(" = ")
-    return head, f"  = {formula} {second.strip()}"
+def _table(rows: list[tuple[str, list[str]]], heads: tuple[str, ...]) -> list[str]:
+    """Rows of a name and right-aligned cells, each column as wide as its widest cell."""
+    widths = [max([COL, len(h)] + [len(cells[i]) for _, cells in rows])
+              for i, h in enumerate(heads)]
+    lines = [" ".join([f"{'':<3}"] + [f"{h:>{w}}" for h, w in zip(heads, widths)])]
+    for name, cells in rows:
+        lines.append(" ".join([f"{name:<3}"] + [f"{c:>{w}}" for c, w in zip(cells, widths)]))
+    return [line.rstrip() for line in lines]
+
+
+Forms = tuple[str, ...]
+"""A line and its shorter forms, longest first."""
+
+
+def _explained(long_head: str, short_head: str, name: str, formula: str, seconds: Forms,
+               width: int | None) -> tuple[str, str]:
+    """``name = formula`` after the step's head, then the numbers; where that does not fit, a
+    shorter head, and then the formula moved down to the line of numbers."""
+    first = fit(width, f"{long_head}{name} = {formula}", f"{short_head}{name} = {formula}", "")
+    if first:
+        return first, fit(width, *seconds)
+    numbers = [second.replace("  = ", f"  = {formula} = ", 1) for second in seconds]
+    return f"{short_head}{name}", fit(width, *numbers, *seconds)
 
 
 def _cost(t: Trace, node: Node) -> str:
@@ -47,34 +67,41 @@ def _cost(t: Trace, node: Node) -> str:
 
 
 def _forward(t: Trace, k: int, width: int | None) -> tuple[str, str]:
-    node, head = t.forward[k - 1], f"forward {k}/{len(t.forward)}: "
+    node = t.forward[k - 1]
+    heads = f"forward {k}/{len(t.forward)}: ", f"fwd {k}/{len(t.forward)}: "
+    value = fmt(node.value)
     if node.name == "C":
         note = ", a clipped" if t.clipped else ""
-        return head + f"C = cost(a, y){note}", f"  = {_cost(t, node)} = {fmt(node.value)}"
-    return _two(f"{head}{node.name} = {node.formula}", f"  = {fmt(node.value)}", width)
+        return (fit(width, *(f"{h}C = cost(a, y){note}" for h in heads)),
+                fit(width, f"  = {_cost(t, node)} = {value}", f"  = {value}"))
+    return _explained(*heads, node.name, node.formula, (f"  = {value}",), width)
 
 
 def _backward(t: Trace, k: int, width: int | None) -> tuple[str, str]:
-    node, head = t.backward[k - 1], f"backward {k}/{len(t.backward)}: "
+    node = t.backward[k - 1]
+    heads = f"backward {k}/{len(t.backward)}: ", f"back {k}/{len(t.backward)}: "
+    grad = fmt(node.grad)
     if not node.parent:
-        return head + "∂C/∂C = 1", "  the seed of the chain"
+        return fit(width, *(h + "∂C/∂C = 1" for h in heads)), "  the seed of the chain"
+    if node.name == "a" and t.clipped:
+        return (fit(width, *(h + "∂C/∂a = 0" for h in heads)),
+                fit(width, "  a is clipped, and C is flat there", "  a clipped: C is flat"))
     if node.name == "a":
-        if t.clipped:
-            return head + "∂C/∂a = 0", "  a is clipped, and C is flat there"
-        formula = LOSS_DERIVATIVES[t.loss]
-        return _two(f"{head}∂C/∂a = {formula}", f"  = {fmt(node.grad)}", width)
-    up = next(n for n in t.backward if n.name == node.parent)
+        return _explained(*heads, "∂C/∂a", LOSS_DERIVATIVES[t.loss], (f"  = {grad}",), width)
     if node.name == "z" and t.fused:
-        a, y = next(n.value for n in t.forward if n.name == "a"), t.y
-        return (head + "∂C/∂z = a − y (σ′ cancels)",
-                f"  = {fmt(a)} − {fmt(y)} = {fmt(node.grad)}")
+        a = fmt(next(n.value for n in t.forward if n.name == "a"))
+        return (fit(width, *(h + "∂C/∂z = a − y (σ′ cancels)" for h in heads),
+                    heads[1] + "∂C/∂z = a − y"),
+                fit(width, f"  = {a} − {fmt(t.y)} = {grad}", f"  = {grad}"))
+    up = next(n for n in t.backward if n.name == node.parent)
     local = node.local_name.split(" = ")[0]
-    return (f"{head}∂C/∂{node.name} = ∂C/∂{node.parent} · {local}",
-            f"  = {fmt_factor(up.grad)} × {fmt_factor(node.local)} = {fmt(node.grad)}")
+    product = f"  = {fmt_factor(up.grad)} × {fmt_factor(node.local)} = {grad}"
+    return _explained(*heads, f"∂C/∂{node.name}", f"∂C/∂{node.parent} · {local}",
+                      (product, f"  = {grad}"), width)
 
 
 def explain(t: Trace, position: int, width: int | None = None) -> tuple[str, str]:
-    """Two lines on the node just revealed: what it computed and how."""
+    """Two lines on the node just revealed: what it computed and how, fitted to ``width``."""
     n_fwd = len(t.forward)
     if position == 0:
         return "s: compute the first node", ""
@@ -103,18 +130,23 @@ def graph_lines(t: Trace, position: int, fd: dict[str, float], pal: Palette,
     shown_grads = {n.name for n in t.backward[:max(position - n_fwd, 0)]}
     order = list(PARAMS) + [n.name for n in t.forward]
     nodes = {n.name: n for n in t.backward}
-    head = (f"{'':<3} {'value':>{COL}} {'local':>{COL}} {'∂C/∂node':>{COL}}"
-            + (f" {'finite Δ':>{COL}}" if done and fd else ""))
-    lines = [Text(head, style="bold")]
+    # The finite differences as a fourth column if there is room; three digits if there is room.
+    tables = [_table([(name, _cells(nodes[name], name in shown_values, name in shown_grads,
+                                    fd if done and with_fd else None, digits))
+                      for name in order], HEADS if done and with_fd else HEADS[:3])
+              for with_fd, digits in ((bool(fd), 3), (False, 3), (False, 2))]
+    table = next((tb for tb in tables if width is None or max(map(cell_len, tb)) <= width),
+                 tables[-1])
     current = current_name(t, position)
-    for name in order:
-        row = _row(nodes[name], name in shown_values, name in shown_grads, fd if done else {})
-        lines.append(Text(row, style=pal.highlight.style if name == current else ""))
+    lines = [Text(table[0], style="bold")]
+    lines += [Text(row, style=pal.highlight.style if name == current else "")
+              for name, row in zip(order, table[1:])]
     style = pal.muted.style if position == 0 else pal.highlight.style
     lines += [Text(text, style=style) for text in explain(t, position, width)]
     if done and fd:
         gap = relative_error([*t.grad_w, t.grad_b], [fd["w₁"], fd["w₂"], fd["b"]])
-        lines.append(Text(f"relative gap to finite Δ: {fmt(gap, 1)}",
+        lines.append(Text(fit(width, f"relative gap to finite Δ: {fmt(gap, 1)}",
+                              f"gap to finite Δ: {fmt(gap, 1)}"),
                           style=pal.good.style if gap < 1e-4 else pal.bad.style))
     return lines
 

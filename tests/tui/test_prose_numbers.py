@@ -169,7 +169,7 @@ STRUCTURAL: dict[int, list[str]] = {
         r"heads towards 1", r"e⁰", r"z₁…z₄", r"e\^\(zᵢ − m\)"],
     4: [r"0 or 1", r"y = 1 the cross-entropy", r"That is 0 when a = 1", r"falls towards 0",
         r"ln 0", r"\[ε, 1 − ε\]", r"Chapter 6", r"chapter 5"],
-    6: [r"∂u/∂p₁ = 1, ∂z/∂b = 1", r"2\(a − y\)", r"\(a − y\)/\(a\(1 − a\)\)", r"a\(1 − a\)",
+    6: [r"∂s/∂p₁ = 1, ∂z/∂b = 1", r"2\(a − y\)", r"\(a − y\)/\(a\(1 − a\)\)", r"a\(1 − a\)",
         r"∂C/∂C = 1", r"of a sum is 1", r"by 2h"],
 }
 """Phrases whose numbers are part of a definition or a name, not a claim to check."""

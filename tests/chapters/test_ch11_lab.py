@@ -19,7 +19,7 @@ async def test_steps_views_and_the_example_written_out():
         s = lab.current
         assert s.steps == 41 and s.epoch == 1 and s.position == 0
         text = screen_text(app)
-        assert f"test C {s.test_cost:.3f}, {s.test_accuracy:.1%} right" in text
+        assert f"test {s.test_cost:.3f} · {s.test_accuracy:.1%} right" in text
         p = softmax(lab.x @ s.W + s.b)
         y = int(s.data.y_test[0])
         best = int(np.argmax(p))

@@ -24,7 +24,7 @@ def cell_colours(lines):
 def test_at_16_colours_every_clear_weight_is_blue_or_red():
     colours = cell_colours(signed_image(WEIGHTS, 1.0, fake_app("standard")))
     wanted = {RichColor.from_rgb(c.r, c.g, c.b) for c in ANSI_SIGNED.values()}
-    signed = [c for c in colours if c != RichColor.from_rgb(0x12, 0x12, 0x12)]
+    signed = [c for c in colours if c is not None and c != RichColor.from_rgb(0x12, 0x12, 0x12)]
     assert signed and set(signed) <= wanted
     # each of the four maps onto a standard colour exactly: the sign survives downsampling
     assert {c.downgrade(ColorSystem.STANDARD).number for c in wanted} == {1, 4, 9, 12}

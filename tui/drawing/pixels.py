@@ -61,7 +61,10 @@ def _half_blocks(colors: list[list[Color]]) -> list[Text]:
     for r in range(0, len(colors), 2):
         line = Text()
         for top, bottom in zip(colors[r], colors[r + 1]):
-            line.append("▀", Style(color=_rich(top), bgcolor=_rich(bottom)))
+            if top == bottom:  # a plain cell: no glyph a text filter could take for text
+                line.append(" ", Style(bgcolor=_rich(bottom)))
+            else:
+                line.append("▀", Style(color=_rich(top), bgcolor=_rich(bottom)))
         lines.append(line)
     return lines
 

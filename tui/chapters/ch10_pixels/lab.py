@@ -13,7 +13,8 @@ from tui.book.stepping import STEPPING_BINDINGS, SteppingLab
 from tui.book.training_fields import training_fields
 from tui.chapters.ch10_pixels.sum_line import sum_lines
 from tui.drawing.palette import Palette
-from tui.drawing.pixels import glyph_mode, image_width, ink_image, signed_image, signed_legend
+from tui.drawing.pixels import (glyph_mode, image_rows, image_width, ink_image, signed_image,
+                                signed_legend)
 from tui.values.choices import cycle
 from tui.values.numbers import fmt, fmt_fixed
 from tui.widgets.kept_lines import KeptHorizontal
@@ -23,6 +24,8 @@ from tui.book.curves import curves
 from tui.widgets.plot import PlotSpec, PlotView, Series
 
 DEFAULT_DIGIT, DEFAULT_SEED, DEFAULT_LR, DEFAULT_LAM, DEFAULT_PER_KEY = 3, 0, 4.0, 0.0, 10
+PLOT_ROWS = 4
+"""The fewest rows the cost curves are drawn in."""
 LAMBDA_PRESETS = (0.0, 0.001, 0.01, 0.1)
 """The values ``l`` steps through."""
 
@@ -34,6 +37,7 @@ class PixelLab(SteppingLab[PixelState]):
     PixelLab #px-images { height: auto; }
     PixelLab #px-x, PixelLab #px-w { width: auto; margin-right: 2; }
     PixelLab #px-notes { width: 1fr; }
+    PixelLab.-glyphs { overflow-y: auto; scrollbar-size-vertical: 1; }
     """
 
     BINDINGS = STEPPING_BINDINGS + [
@@ -166,7 +170,13 @@ class PixelLab(SteppingLab[PixelState]):
             self.query_one(f"#{key}", NumberField).set_value(value)
 
     def on_resize(self) -> None:
-        """The sum line's form depends on the width."""
+        """The sum line's form depends on the width; the curves show only where at least
+        PLOT_ROWS rows are left for them (else the numbers above them would be pushed out).
+        Without colour the images are twice as tall, and the lab scrolls if it must."""
+        glyphs = glyph_mode(self.app)
+        fixed = 1 + 1 + image_rows(self.app) + (2 if glyphs else 0) + 2 + 3
+        self.set_class(glyphs, "-glyphs")
+        self.query_one("#px-curves").display = self.size.height - fixed >= PLOT_ROWS
         self.draw()
 
     def action_digit(self) -> None:

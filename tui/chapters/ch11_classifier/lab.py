@@ -43,6 +43,10 @@ def _num(x: float, width: int) -> str:
 class ClassifierLab(SteppingLab[ClassifierState]):
     """Mini-batch steps of a 64×10 softmax layer on 1,297 digits, judged on 500 others."""
 
+    DEFAULT_CSS = """
+    ClassifierLab { overflow-y: auto; scrollbar-size-vertical: 1; }
+    """
+
     BINDINGS = STEPPING_BINDINGS + [
         Binding("v", "view", "View", tooltip="the example, the ten weight images, or the test "
                 "set's confusion matrix"),
@@ -131,9 +135,9 @@ class ClassifierLab(SteppingLab[ClassifierState]):
     def _status(self, pal: Palette) -> list[Text]:
         s = self.current
         run = " ▶" if self.running else ""
-        return [Text(f"step {s.steps}{run} · epoch {s.epoch + 1} · {s.position} of "
+        return [Text(f"step {s.steps}{run} · epoch {s.epoch + 1} · {s.position:,}/"
                      f"{s.data.y_train.size:,} seen", style=pal.muted.style),
-                Text(f"train C {s.train_cost:.3f} · test C {s.test_cost:.3f}, "
+                Text(f"C: train {s.train_cost:.3f}, test {s.test_cost:.3f} · "
                      f"{s.test_accuracy:.1%} right")]
 
     def _example_lines(self, pal: Palette) -> list[Text]:

@@ -8,7 +8,7 @@ import pytest
 from tests.tui.monkey import SIZES, STARTS, mash, still_responds
 from tui.app import NeuronApp
 
-KEYS_PER_SESSION = 120  # 10 screens × 3 sizes × 120 = 3,600 keys in all
+KEYS_PER_SESSION = 120  # 13 screens × 3 sizes × 120 = 4,680 keys in all
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

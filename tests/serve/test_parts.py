@@ -127,3 +127,14 @@ async def test_an_app_that_cannot_start_is_explained_to_the_learner(tmp_path):
     await asyncio.wait_for(session.finished, 5)
     assert "the book cannot be started just now" in said.decode() and exits == [1]
     assert errors and "no-such-program" in str(errors[0][-1])
+
+
+def test_the_host_key_is_made_once_in_the_config_folder_and_kept(tmp_path, monkeypatch):
+    from tui.serve.places import default_host_key, load_or_make_host_key
+
+    monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path / "config"))
+    path = default_host_key()
+    assert path == tmp_path / "config" / "ssh_host_ed25519_key" and not path.exists()
+    first = load_or_make_host_key(path)
+    assert path.stat().st_mode & 0o777 == 0o600  # readable by the server's user alone
+    assert load_or_make_host_key(path).get_fingerprint() == first.get_fingerprint()

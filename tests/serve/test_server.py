@@ -10,6 +10,7 @@ import asyncssh
 import pytest
 
 from tests.serve.conftest import connect, new_key
+from tui.serve.terminal import MOUSE_OFF
 
 pytestmark = pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc for processes")
 
@@ -18,6 +19,7 @@ async def test_the_book_appears_and_a_resize_reaches_the_app(server):
     conn, term = await connect(server.port, new_key())
     async with conn:
         await term.wait_for(r"1 · The neuron")
+        assert term.raw.startswith(MOUSE_OFF)  # before the app: no mouse mode left from before
         assert term.screen.display[0].endswith("─")  # the pane's border reaches column 80
         assert len(server.apps()) == 1
         term.resize(100, 30)

@@ -22,8 +22,9 @@ import termios
 from collections.abc import Callable
 
 READ_SIZE = 65536
-KILL_AFTER = 4.0
-"""Seconds a hung-up app has to exit (keeping its lab) before it is killed."""
+KILL_AFTER = 10.0
+"""Seconds a hung-up app has to exit (keeping its lab) before it is killed: a class that
+all leaves at once, on a host with a process per learner, needs a few seconds each."""
 
 
 def _take_terminal() -> None:  # runs in the child, between fork and exec

@@ -106,6 +106,8 @@ class LearnerSession(asyncssh.SSHServerSession):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._chan = None
+        if exc is not None and not self.end_cause:
+            self.end_cause = f"connection lost: {str(exc)[:80]}"
         if self.app is not None and self.app.returncode is None:
             asyncio.get_running_loop().create_task(self.app.hang_up())
 

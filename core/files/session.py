@@ -84,8 +84,7 @@ def session_json(states: list[TrainState]) -> str:
 def state_string(state: TrainState) -> str:
     """A compact, copyable string for one state; built-in datasets go by name only."""
     data = {"name": state.data.name} if _is_builtin(state.data) else _dataset_dict(state.data)
-    raw = _dumps({"data": data, "state": _state_dict(state, 0)}).encode("utf-8")
-    return STATE_PREFIX + base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
+    return pack({"data": data, "state": _state_dict(state, 0)}, STATE_PREFIX)
 
 
 # ------------------------------------------------------------------ reading
@@ -214,10 +213,24 @@ def read_session(text: str) -> list[TrainState]:
 
 def read_state_string(text: str) -> TrainState:
     """The state packed by :func:`state_string`; SessionError if unusable."""
+    r = _Reader(_loads(unpack(text, STATE_PREFIX)), "state string")
+    return _read_state(r.get("state", dict), "state string",
+                       [_read_dataset(r.get("data", dict), "state string data")])
+
+
+def pack(obj: Any, prefix: str) -> str:
+    """``obj`` as JSON, compressed and written in base64url after ``prefix``: one copyable line."""
+    raw = _dumps(obj).encode("utf-8")
+    return prefix + base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
+
+
+def unpack(text: str, prefix: str) -> str:
+    """The JSON text packed by :func:`pack`, unpacked within bounded memory; SessionError if
+    ``text`` is not such a line."""
     text = text.strip()
-    if not text.startswith(STATE_PREFIX):
-        raise SessionError(f"a state string starts with '{STATE_PREFIX}'")
-    body = text[len(STATE_PREFIX):]
+    if not text.startswith(prefix):
+        raise SessionError(f"a state string starts with '{prefix}'")
+    body = text[len(prefix):]
     if len(body) > MAX_STRING:
         raise SessionError("state string too long")
     try:
@@ -229,9 +242,6 @@ def read_state_string(text: str) -> TrainState:
     except (ValueError, zlib.error):
         raise SessionError("state string is damaged (not valid base64 and zlib)") from None
     try:
-        decoded = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise SessionError("state string is damaged (not UTF-8)") from None
-    r = _Reader(_loads(decoded), "state string")
-    return _read_state(r.get("state", dict), "state string",
-                       [_read_dataset(r.get("data", dict), "state string data")])

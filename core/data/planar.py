@@ -21,8 +21,8 @@ DOMAIN = (-6.0, 6.0, -6.0, 6.0)
 """The plane the generated data lies in and the maps show: x₁ from −6 to 6, x₂ from −6 to 6."""
 N_CLASSIFY, N_REGRESS = 500, 1200
 """Points per dataset, as in Playground (NUM_SAMPLES_CLASSIFY, NUM_SAMPLES_REGRESS)."""
-MAX_NOISE = 50.0
-"""Noise is given in percent, 0 to 50, and used as a fraction (Playground's noise / 100)."""
+MAX_POINTS = 5000
+"""The most points of your own the playground takes (from a file, a session or a string)."""
 
 Generator = Callable[[int, float, np.random.Generator], tuple[np.ndarray, np.ndarray]]
 """(n, noise as a fraction, rng) → points (n, 2) and labels (n,)."""

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from core.data.planar import SHAPES, PlanarData, generate
+from core.data.planar import MAX_POINTS, SHAPES, PlanarData, generate
 from core.files.session import SessionError, _dumps, _loads, _matrix, _Reader, pack, unpack
 from core.playground.features import FEATURES, ordered
 from core.playground.heads import HEADS, heads_for
@@ -30,8 +30,6 @@ VERSION = 1
 PREFIX = "pg1."
 """Playground state strings start with this (the lab's with nt1.)."""
 MAX_HISTORY = 2000
-MAX_POINTS = 5000
-"""The most points of your own a playground takes (a file, a session or a string)."""
 
 
 # ------------------------------------------------------------------ writing

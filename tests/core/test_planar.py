@@ -120,3 +120,24 @@ def test_fixed_points_are_framed_and_split_again():
     assert lo1 < 0 and hi1 > 10 and lo2 < 0 and hi2 > 5 and not data.generated
     again = data.resplit(100, 0)
     assert len(again.train) == 4 and len(again.test) == 0
+
+
+def test_your_own_csv_of_points(tmp_path):
+    from core.data.csvdata import CSVError
+    from core.data.planar_csv import read_points
+
+    path = tmp_path / "pts.csv"
+    path.write_text("a,b,label\n0,0,-1\n1,1,1\n2,0,1\n0,3,-1\n")
+    data = read_points(path, 50, 1)
+    assert data.n_classes == 2 and list(data.labels) == [0, 1, 1, 0] and data.name == "csv:pts.csv"
+    path.write_text("a,b,label\n0,0,0\n1,1,2\n2,0,1\n")
+    assert read_points(path).n_classes == 3
+    path.write_text("a,b,t\n0,0,0.5\n1,1,2.5\n")
+    assert read_points(path).n_classes == 0
+    for text, why in [("a,label\n1,0\n", "1 input column;"), ("a,b,c,label\n1,2,3,0\n", "3 input"),
+                      ("a,b,l\n" + "1,2,0\n" * 5001, "more than 5000 points"),
+                      ("a,b,l\n1,x,0\n", "line 2, column 2 (b): 'x' is not a number")]:
+        path.write_text(text)
+        with pytest.raises(CSVError) as refused:
+            read_points(path)
+        assert why in str(refused.value)

@@ -72,6 +72,13 @@ class PlayState:
 
     def accuracy(self, which: str) -> float:
         """Share of ``which`` points put in their own class; nan for regression or no points."""
+        return self._accuracies[which]
+
+    @cached_property
+    def _accuracies(self) -> dict[str, float]:
+        return {which: self._accuracy(which) for which in ("train", "test")}
+
+    def _accuracy(self, which: str) -> float:
         X, labels = self.features(which)
         if not self.data.classification or not len(labels):
             return float("nan")

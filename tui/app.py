@@ -40,7 +40,7 @@ class NeuronApp(HeldUpdates):
 
     def __init__(self, seed: int = 0, start: str | None = None, chapter: int | None = None,
                  progress_file: Path | None = None, lab_start: list | None = None,
-                 theme: str | None = None) -> None:
+                 theme: str | None = None, playground_start: list | None = None) -> None:
         super().__init__()
         self.seed = seed
         self.start = start
@@ -53,6 +53,8 @@ class NeuronApp(HeldUpdates):
         """States the lab opens with (from --load, --state, --dataset, …), or None for OR."""
         self.lab_screen: LabScreen | None = None
         """The free-form lab, once it has been opened."""
+        self.playground_start = playground_start
+        """States the playground opens with (from --state pg1.…), or None for its default."""
         if theme:
             self.theme = theme
 
@@ -68,9 +70,11 @@ class NeuronApp(HeldUpdates):
         chapter = self.start_chapter or self.progress.chapter
         self.add_mode("lab", self._make_lab)
         self.add_mode("book", lambda: self._make_book(chapter))
+        self.add_mode("playground", self._make_playground)
         place = self.start or ("book" if self.start_chapter else self.progress.place)
         await self.switch_mode(place)
-        self.record_place(place, chapter if place == "book" else None)
+        if place != "playground":  # the progress file remembers the book or the lab
+            self.record_place(place, chapter if place == "book" else None)
         if notice:
             # After the switch, so the notice shows on the screen the reader is looking at.
             self.call_after_refresh(self.notify, notice, severity="warning", timeout=10,
@@ -145,6 +149,17 @@ class NeuronApp(HeldUpdates):
 
         self.lab_screen = LabScreen(self.lab_start or [default_lab_state(seed=self.seed)])
         return self.lab_screen
+
+    def _make_playground(self) -> Screen:
+        from tui.playground.screen import PlaygroundScreen
+
+        return PlaygroundScreen(self.playground_start)
+
+    async def open_playground(self, state: object = None) -> None:
+        """Switch to the playground; with ``state`` (chapter 9's network), open that there."""
+        await self._switch_held("playground")
+        if state is not None:
+            self.screen.load(state)
 
     def lab_to_keep(self) -> list[TrainState] | None:
         """The lab's history, if the lab was opened and changed; else None (nothing to keep)."""
@@ -242,6 +257,9 @@ class NeuronApp(HeldUpdates):
         yield SystemCommand("Screenshot (SVG)", "key S · saved in the current folder",
                             self.action_screenshot_svg)
         yield SystemCommand("Open the book", "key B", self.action_open_book)
+        yield SystemCommand("Open the playground", "a small network on points in the plane "
+                            "(key G in the contents and in chapter 9's lab)", self.open_playground)
+        yield from getattr(screen, "palette_commands", list)()
         for ch in CHAPTERS:
             yield SystemCommand(f"Chapter {ch.number}: {ch.title}", "open this chapter",
                                 partial(self._open_chapter, ch.number))

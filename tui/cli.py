@@ -26,6 +26,8 @@ def _build_parser(n_chapters: int, datasets: list[str], activations: list[str],
     where.add_argument("--chapter", type=int, metavar="N",
                        help=f"open chapter N of the book (1 to {n_chapters})")
     where.add_argument("--lab", action="store_true", help="open the free-form lab")
+    where.add_argument("--playground", action="store_true",
+                       help="open the playground: a small network on points in the plane")
     data = p.add_mutually_exclusive_group()
     data.add_argument("--dataset", choices=datasets, metavar="NAME",
                       help=f"the lab's dataset: {', '.join(datasets)}")
@@ -40,7 +42,8 @@ def _build_parser(n_chapters: int, datasets: list[str], activations: list[str],
     restore = p.add_mutually_exclusive_group()
     restore.add_argument("--load", type=Path, metavar="FILE", help="open a saved session in the lab")
     restore.add_argument("--state", metavar="STRING",
-                         help="open the lab in a state copied with y (a string starting nt1.)")
+                         help="open the lab (nt1.…) or the playground (pg1.…) in a state "
+                              "copied with y")
     restore.add_argument("--resume", action="store_true",
                          help="open the lab as you left it (it is kept whenever you leave a "
                               "lab you changed)")
@@ -72,10 +75,33 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if (args.load or args.state or args.resume) and shaping:
         parser.error(f"--load, --resume and --state restore a whole lab; "
                      f"leave out {', '.join(shaping)}")
+    args.playground_start = _playground_start(args, parser, shaping)
     args.lab_start = _lab_start(args, parser)
     if args.lab_start is not None and args.chapter is not None:
         parser.error("these options set up the lab; leave out --chapter")
     return args
+
+
+def _playground_start(args: argparse.Namespace, parser: argparse.ArgumentParser,
+                      shaping: list[str]) -> list | None:
+    """The playground's state from --state pg1.…, if given (then --state is used up here)."""
+    from_string = args.state is not None and args.state.strip().startswith("pg1.")
+    if args.playground or from_string:
+        if shaping or args.load or args.resume or args.lab or args.chapter is not None:
+            parser.error("--playground and a pg1. state string open the playground; leave out "
+                         "the options for the lab and the book")
+        args.playground = True
+    if not from_string:
+        return None
+    from core.files.playground_session import read_state_string
+    from core.files.session import SessionError
+
+    try:
+        state = read_state_string(args.state)
+    except SessionError as error:
+        parser.error(str(error))
+    args.state = None
+    return [state]
 
 
 def _lab_start(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list | None:
@@ -116,8 +142,10 @@ def main(argv: list[str] | None = None) -> None:
     from tui.app import NeuronApp
 
     start = "lab" if args.lab or args.lab_start else ("book" if args.chapter else None)
+    start = "playground" if args.playground else start
     app = NeuronApp(seed=args.seed or 0, start=start, chapter=args.chapter,
-                    lab_start=args.lab_start, theme=args.theme)
+                    lab_start=args.lab_start, theme=args.theme,
+                    playground_start=args.playground_start)
     try:
         app.run(mouse=not args.no_mouse)
     finally:

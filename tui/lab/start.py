@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from core.neuron.activations import ACTIVATIONS
 from core.data.datasets import DATASETS, Dataset
@@ -22,14 +23,17 @@ def default_lab_state(dataset: str | None = None, data: Dataset | None = None,
     return new_state(data, act, LOSSES[data.loss], lr=DEFAULT_LR, seed=seed)
 
 
-def read_session_file(path: Path) -> list[TrainState]:
-    """The states in the session file at ``path``; SessionError for any problem, file or format."""
+def read_session_file(path: Path, reader: Callable[[str], list] | None = None) -> list[TrainState]:
+    """The states in the session file at ``path``; SessionError for any problem, file or format.
+
+    ``reader`` reads the text (the lab's sessions unless given: the playground passes its own).
+    """
     from core.files.session import SessionError, read_session
 
     try:
         if path.stat().st_size > MAX_SESSION_BYTES:
             raise SessionError(f"{path.name} is larger than {MAX_SESSION_BYTES} bytes")
-        return read_session(path.read_bytes().decode("utf-8"))
+        return (reader or read_session)(path.read_bytes().decode("utf-8"))
     except OSError as error:
         raise SessionError(describe_error(path, error)) from None
     except UnicodeDecodeError:

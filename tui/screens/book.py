@@ -14,7 +14,7 @@ from textual.widgets import Markdown
 from tui.book.chapter import CHAPTERS, Chapter
 from tui.book.exercise import ExercisePanel
 from tui.book.lab_base import ChapterLab
-from tui.screens.contents import LAB, ContentsScreen
+from tui.screens.contents import LAB, PLAYGROUND, ContentsScreen
 from tui.lab.screen import COMPACT_BELOW
 from tui.widgets.key_bar import KeyBar
 
@@ -113,6 +113,8 @@ class BookScreen(Screen):
         # Runs while the contents screen is still closing: act once this screen is back.
         if choice == LAB:
             self.call_later(self.app.action_open_lab)
+        elif choice == PLAYGROUND:
+            self.call_later(self.app.open_playground)
         elif choice is not None:
             self.call_later(self.show_chapter, choice)
 

@@ -14,6 +14,8 @@ from tui.storage.progress import Progress
 
 LAB = 0
 """The option that opens the free-form lab."""
+PLAYGROUND = -1
+"""The option that opens the playground."""
 
 
 def chapter_line(number: int, progress: Progress) -> str:
@@ -27,9 +29,10 @@ def chapter_line(number: int, progress: Progress) -> str:
 
 
 class ContentsScreen(ModalScreen[int | None]):
-    """Pick a chapter (enter, or its digit) or the lab (0); escape goes back."""
+    """Pick a chapter (enter, or its digit), the lab (0) or the playground (G); escape goes back."""
 
-    BINDINGS = [Binding("escape,t", "close", "Close")] + [
+    BINDINGS = [Binding("escape,t", "close", "Close"),
+                Binding("G", f"pick({PLAYGROUND})", "Playground", show=False)] + [
         Binding(str(n), f"pick({n})", f"Chapter {n}", show=False) for n in range(0, 10)
     ]
 
@@ -48,10 +51,12 @@ class ContentsScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         """The chapters, then the lab."""
         with Vertical():
-            yield Label("Contents · enter or a digit opens · escape closes")
+            yield Label("Contents · enter, a digit or G opens · escape closes")
             options = [Option(chapter_line(ch.number, self.progress), id=str(ch.number))
                        for ch in CHAPTERS]
             options.append(Option("  0  The lab: one neuron, every setting", id=str(LAB)))
+            options.append(Option("  G  The playground: a small network on points in the plane",
+                                  id=str(PLAYGROUND)))
             yield OptionList(*options)
 
     def on_mount(self) -> None:
@@ -66,7 +71,7 @@ class ContentsScreen(ModalScreen[int | None]):
 
     def action_pick(self, number: int) -> None:
         """A digit: open that chapter (0 is the lab); a digit with no chapter rings the bell."""
-        if number == LAB or 1 <= number <= len(CHAPTERS):
+        if number in (LAB, PLAYGROUND) or 1 <= number <= len(CHAPTERS):
             self._close(number)
         else:
             self.app.bell()

@@ -58,7 +58,11 @@ class XorSnap:
 class XorLab(SteppingLab[XorSnap]):
     """Step both learners on XOR; the map shows one unit's output over the input plane."""
 
-    BINDINGS = STEPPING_BINDINGS + [Binding("m", "map", "Map")]
+    BINDINGS = STEPPING_BINDINGS + [
+        Binding("m", "map", "Map"),
+        Binding("G", "playground", "Playground",
+                tooltip="Open the playground with this network and XOR, as they are now"),
+    ]
 
     def __init__(self) -> None:
         self.lr, self.seed = DEFAULT_LR, DEFAULT_SEED
@@ -160,6 +164,15 @@ class XorLab(SteppingLab[XorSnap]):
         """Next map: the network's output, each hidden unit, the single neuron."""
         self.shown = cycle(MAPS, self.shown)
         self.draw()
+
+    def action_playground(self) -> None:
+        """The playground, holding this network and the four XOR points as they are now."""
+        from core.playground.chapter9 import chapter9_state
+
+        net = self.current.net
+        self._stop()
+        self.app.call_later(self.app.open_playground,
+                            chapter9_state(net.net, net.lr, self.seed, net.steps))
 
     @on(NumberField.Changed)
     def _edit(self, event: NumberField.Changed) -> None:

@@ -1,0 +1,171 @@
+"""The playground's text: the focused neuron's arithmetic at the cursor, and the training numbers."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from rich.text import Text
+
+from core.playground.features import FEATURES, feature_matrix
+from core.playground.network import forward
+from core.playground.state import PlayState
+from tui.drawing.palette import Palette
+from tui.playground.network_rows import Focus
+from tui.values.numbers import fmt, fmt_factor
+
+CLASS_NAMES = {2: ("−", "+"), 3: ("0", "1", "2")}
+
+
+def wrap_terms(head: str, terms: list[str], tail: str, width: int, indent: int = 4) -> list[str]:
+    """``head`` + terms joined by " + " + ``tail``, broken before a " + " where a line would
+    pass ``width`` (never inside a number)."""
+    lines, line = [], head
+    parts = [t if i == 0 else f" + {t}" for i, t in enumerate(terms)] + [tail]
+    for part in parts:
+        if len(line) + len(part) > width and line.strip():
+            lines.append(line)
+            line = " " * indent + part.lstrip()
+        else:
+            line += part
+    lines.append(line)
+    return lines
+
+
+def at_point(cursor: tuple[float, float]) -> str:
+    """"(x₁, x₂) = (1.20, −0.60)"."""
+    return f"(x₁, x₂) = ({fmt(cursor[0], 2)}, {fmt(cursor[1], 2)})"
+
+
+def focus_title(state: PlayState, focus: Focus, cursor: tuple[float, float]) -> list[str]:
+    """Which neuron is focused and where the cursor is, longest form first."""
+    where = at_point(cursor)
+    if focus.layer == 0:
+        label = FEATURES[list(FEATURES)[focus.unit]].label
+        return [f"Input {label} at the cursor {where}", f"Input {label} at {where}",
+                f"Input {label}"]
+    n = state.net.sizes[focus.layer]
+    if focus.layer == len(state.net.W):
+        head = state.rules.head.title
+        name = f"Output {focus.unit + 1} of {n}" if n > 1 else "Output"
+        return [f"{name} · {head} · at the cursor {where}", f"{name} · {head} · at {where}", name]
+    name = f"Layer {focus.layer} · neuron {focus.unit + 1} of {n}"
+    act = state.rules.activation.title
+    return [f"{name} · {act} · at the cursor {where}", f"{name} · {act} · at {where}", name]
+
+
+def focus_lines(state: PlayState, focus: Focus, cursor: tuple[float, float], width: int,
+                pal: Palette) -> list[Text]:
+    """What the focused neuron computes at the cursor, with the live numbers:
+    z = w·x + b written out, then its activation."""
+    point = np.array([cursor], float)
+    if focus.layer == 0:
+        name = list(FEATURES)[focus.unit]
+        feature = FEATURES[name]
+        on = name in state.settings.features
+        value = float(feature_matrix(point, (name,))[0, 0])
+        state_text = "on: it feeds layer 1" if on else "off (space turns it on)"
+        return [Text(f"{feature.label} = {fmt(value)} · {state_text}")]
+    X = feature_matrix(point, state.settings.features)
+    zs, hs = forward(state.net.W, state.net.b, X, state.rules.activation)
+    layer, unit = focus.layer, focus.unit
+    w, b = state.net.W[layer - 1][:, unit], float(state.net.b[layer - 1][unit])
+    h, z = hs[layer - 1][0], float(zs[layer - 1][0, unit])
+    output = layer == len(state.net.W)
+    names = "x" if layer == 1 else "h"
+    terms = [f"{fmt_factor(wi)}·{fmt_factor(hi)}" for wi, hi in zip(w, h)] + [fmt_factor(b)]
+    lines = [Text(line) for line in
+             wrap_terms(f"z = w·{names} + b = ", terms, f" = {fmt(z)}", width)]
+    if output:
+        result = _activation(state, zs[-1][0], z, unit)
+    else:
+        a = float(state.rules.activation.f(np.array([z]))[0])
+        result = f"a = {state.rules.activation.symbol}(z) = {fmt(a)}"
+    if len(lines[-1].plain) + 3 + len(result) <= width:
+        lines[-1].append(" · " + result, style=pal.highlight.style)
+    else:
+        lines.append(Text(result, style=pal.highlight.style))
+    return lines
+
+
+def _activation(state: PlayState, z_out: np.ndarray, z: float, unit: int) -> str:
+    """The output's activation and the class it gives."""
+    head = state.rules.head
+    a = head.activate(z_out[None, :])[0]
+    if head.name == "softmax":
+        best = int(np.argmax(a))
+        return f"p{unit + 1} = e^z / Σ e^zⱼ = {fmt(a[unit])} · class {best}"
+    if head.name == "linear":
+        return f"a = z = {fmt(a[0])}"
+    sign = CLASS_NAMES[2][int(z >= 0)]
+    edge = "0" if head.name == "tanh" else "0.5"
+    symbol = "tanh" if head.name == "tanh" else "σ"
+    return f"a = {symbol}(z) = {fmt(a[0])} → class {sign} (a {'≥' if z >= 0 else '<'} {edge})"
+
+
+def _percent(value: float) -> str:
+    return "—" if not math.isfinite(value) else f"{100 * value:.1f}%"
+
+
+def training_lines(state: PlayState, running: bool, message: str, width: int,
+                   pal: Palette) -> list[Text]:
+    """Epoch and losses; accuracy (or the penalty); then what just happened, or the settings."""
+    s = state.settings
+    run = " ▶" if running else ""
+    test = fmt(state.test_loss) if len(state.data.test) else "— (no test points)"
+    lines = [f"epoch {state.epoch}{run} · loss: train {fmt(state.train_loss)} · test {test}",
+             f"epoch {state.epoch}{run} · train {fmt(state.train_loss)} · test {fmt(state.test_loss)}"]
+    out = [Text(_first_fitting(lines, width))]
+    penalty = f"{s.reg.upper()} penalty {fmt(state.penalty)}" if s.reg != "none" else ""
+    if state.data.classification:
+        acc = f"accuracy: train {_percent(state.accuracy('train'))} · " \
+              f"test {_percent(state.accuracy('test'))}"
+        out.append(Text(_first_fitting([f"{acc} · {penalty}" if penalty else acc, acc], width)))
+    else:
+        out.append(Text(penalty or "regression: the output is a number to fit"))
+    if message:
+        out.append(Text(message, style=pal.bad.style if message.startswith("diverged")
+                        else pal.highlight.style))
+    else:
+        reg = "no regularisation" if s.reg == "none" else f"{s.reg.upper()} λ {fmt(s.rate)}"
+        summary = [f"{s.activation} → {s.output} · {s.loss.replace('_', '-')} · {reg}",
+                   f"{s.activation} → {s.output} · {reg}"]
+        out.append(Text(_first_fitting(summary, width), style=pal.muted.style))
+    return out
+
+
+def _first_fitting(forms: list[str], width: int) -> str:
+    """The first of ``forms`` (longest first) that fits in ``width``; else the last."""
+    return next((f for f in forms if len(f) <= width), forms[-1])
+
+
+def thin(points: list, most: int) -> list:
+    """At most ``most`` of ``points``, evenly spread, the first and the last always kept."""
+    if len(points) <= most:
+        return list(points)
+    return [points[i] for i in np.unique(np.linspace(0, len(points) - 1, most).round().astype(int))]
+
+
+SPARKS = " ▁▂▃▄▅▆▇█"
+"""Bar heights, empty to full, for a loss curve one line tall."""
+
+
+def spark_lines(points: list[tuple[int, float, float]], width: int, top: float,
+                pal: Palette) -> list[Text]:
+    """The loss curves as one line each, for a pane too short for a plot: bars from 0 to
+    ``top``, the run thinned to fit, with the latest value and the epochs they span."""
+    label = 13
+    shown = thin(points, max(width - label, 4))
+    lines = []
+    for index, name, role in ((2, "test", pal.curve), (1, "train", pal.muted)):
+        values = [p[index] for p in shown]
+        if not any(math.isfinite(v) for v in values):
+            continue
+        bars = "".join(SPARKS[int(np.clip(math.ceil(v / top * 8), 0, 8))] if math.isfinite(v)
+                       else " " for v in values)
+        latest = f"{name} {fmt(values[-1])}".ljust(label)
+        lines.append(Text(latest) + Text(bars, role.style))
+    span = f"epochs {shown[0][0]}–{shown[-1][0]}" if shown else "no epochs yet"
+    forms = [f"{span} · bars from 0 to {top:g}", f"{span} · 0 to {top:g}", span]
+    lines.append(Text(_first_fitting(forms, width), pal.muted.style))
+    return lines

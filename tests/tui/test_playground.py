@@ -251,12 +251,12 @@ async def test_every_key_is_in_help_and_the_palette_and_the_main_ones_in_the_key
 
 def cut(app) -> list[str]:
     """Lines or titles that do not fit where they are drawn."""
-    from tui.playground.rows import RowsView
+    from tui.playground.rows import BandedRows
     from tui.widgets.lines import LinesView
     from tui.widgets.number_field import NumberField
 
     screen, problems = app.screen, []
-    for view in screen.query(RowsView):
+    for view in screen.query(BandedRows):
         for row in view.rows:
             if sum(p.width for p in row) > view.size.width:
                 problems.append(f"{view.id}: {''.join(p.text if isinstance(p, Run) else '#' * p.width for p in row)}")

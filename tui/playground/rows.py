@@ -117,61 +117,6 @@ def row_strip(row: Row, width: int, base: Style) -> Strip:
     return Strip(segments, max(length, width)).crop(0, width)
 
 
-class RowsView(KeptLines):
-    """Shows rows of pieces; ``show`` repaints only the cells that changed."""
-
-    DEFAULT_CSS = """
-    RowsView { height: 1fr; }
-    """
-
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.rows: list[Row] = []
-        self._strips: dict[int, Strip] = {}
-        self._style: Style | None = None
-
-    @property
-    def plain(self) -> str:
-        """The text on show, pixels as spaces (for tests)."""
-        return "\n".join("".join(p.text if isinstance(p, Run) else " " * p.width for p in row)
-                         for row in self.rows)
-
-    def show(self, rows: list[Row]) -> None:
-        """Display ``rows``, repainting only the cells that changed."""
-        old, self.rows = self.rows, rows
-        if len(old) != len(rows):
-            self._strips.clear()
-            self.repaint()
-            return
-        regions = []
-        for y, (a, b) in enumerate(zip(old, rows)):
-            if a != b:
-                self._strips.pop(y, None)
-                regions += [Region(lo, y, hi - lo, 1) for lo, hi in changed_runs(a, b)]
-        if regions:
-            self.repaint(*regions)
-
-    def on_resize(self) -> None:
-        """A new size draws every row again."""
-        self._strips.clear()
-
-    def prepare_lines(self) -> None:
-        """Look the widget's style up once per repaint; a new style drops the kept strips."""
-        style = self.rich_style
-        if style != self._style:
-            self._strips.clear()
-            self._style = style
-
-    def render_line(self, y: int) -> Strip:
-        """Row ``y``, built once and kept until it changes."""
-        strip = self._strips.get(y)
-        if strip is None:
-            width, base = self.size.width, self._style or self.rich_style
-            row = self.rows[y] if y < len(self.rows) else ()
-            strip = self._strips[y] = row_strip(row, width, base)
-        return strip
-
-
 class RowBand(KeptLines):
     """A vertical band of a :class:`BandedRows`: it draws its own columns of the rows."""
 

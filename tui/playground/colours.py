@@ -78,6 +78,30 @@ def ink(colour: tuple[int, int, int]) -> Color:
         else Color.from_rgb(255, 255, 255)
 
 
+ANSI_LEVELS = (3, 11, 7, 12, 4)
+"""Levels 0 … 4 on a 16-colour terminal: yellow (dark: its nearest to orange), bright yellow,
+white, bright blue, blue. Playground's own light shades would all round to white there."""
+ANSI_CLASSES = ((11, 3), (12, 4), (10, 2))
+"""Each class light and strong on a 16-colour terminal: yellows, blues, greens."""
+ANSI_RGB = {2: (0, 170, 0), 3: (170, 85, 0), 4: (0, 0, 170), 7: (170, 170, 170),
+            10: (85, 255, 85), 11: (255, 255, 85), 12: (85, 85, 255)}
+"""Rich's values for those colours (rich/_palettes.py, STANDARD_PALETTE): given as these, a
+colour is turned into exactly that ANSI colour on a 16-colour terminal, which then shows it in
+its own shade; they also choose black or white ink on it."""
+
+
+def _ansi(level: int) -> int:
+    if level >= SOFTMAX_BASE:
+        cls, shade = divmod(level - SOFTMAX_BASE, STEPS + 1)
+        return ANSI_CLASSES[cls][min(shade, STEPS) - 1]
+    return ANSI_LEVELS[level]
+
+
+def colour(level: int, ansi: bool) -> Color:
+    """The colour of ``level``: Playground's scale, or the 16-colour one."""
+    return Color.from_rgb(*(ANSI_RGB[_ansi(level)] if ansi else rgb(level)))
+
+
 def _mono_char(level: int) -> str:
     if level >= SOFTMAX_BASE:
         return MONO_CLASSES[(level - SOFTMAX_BASE) // (STEPS + 1)]
@@ -85,34 +109,35 @@ def _mono_char(level: int) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _cell(mono: bool, top: int, bottom: int) -> tuple[str, Style]:
+def _cell(mono: bool, ansi: bool, top: int, bottom: int) -> tuple[str, Style]:
     if mono:
         return _mono_char(max(top, bottom) if top >= SOFTMAX_BASE else (top + bottom) // 2), Style()
     if top == bottom:
-        return " ", Style(bgcolor=Color.from_rgb(*rgb(top)))
-    return "▀", Style(color=Color.from_rgb(*rgb(top)), bgcolor=Color.from_rgb(*rgb(bottom)))
+        return " ", Style(bgcolor=colour(top, ansi))
+    return "▀", Style(color=colour(top, ansi), bgcolor=colour(bottom, ansi))
 
 
 @dataclass(frozen=True)
 class MapScale:
-    """How levels are drawn: in colour (half blocks) or, with ``mono``, as glyphs."""
+    """How levels are drawn: in colour (half blocks), in 16 colours (``ansi``), or, with
+    ``mono``, as glyphs."""
 
     mono: bool = False
+    ansi: bool = False
 
     def cell(self, top: int, bottom: int, count: int = 1) -> tuple[str, Style]:
         """``count`` cells whose upper pixel has level ``top`` and lower ``bottom``."""
-        char, style = _cell(self.mono, top, bottom)
+        char, style = _cell(self.mono, self.ansi, top, bottom)
         return char * count, style
 
     def mark(self, level: int, bold: bool = False, underline: bool = False) -> Style:
         """A glyph drawn on a cell of ``level``'s colour (black or white ink), or reversed."""
-        return _mark(self.mono, level, bold, underline)
+        return _mark(self.mono, self.ansi, level, bold, underline)
 
 
 @lru_cache(maxsize=1024)
-def _mark(mono: bool, level: int, bold: bool, underline: bool) -> Style:
+def _mark(mono: bool, ansi: bool, level: int, bold: bool, underline: bool) -> Style:
     if mono:
         return Style(reverse=True, bold=bold, underline=underline)
-    colour = rgb(level)
-    return Style(color=ink(colour), bgcolor=Color.from_rgb(*colour), bold=bold,
-                 underline=underline)
+    seen = ANSI_RGB[_ansi(level)] if ansi else rgb(level)
+    return Style(color=ink(seen), bgcolor=colour(level, ansi), bold=bold, underline=underline)

@@ -54,15 +54,18 @@ class Pixels:
                    scale)
 
     def segments(self) -> list[Segment]:
-        """The cells, a segment per run of cells that look alike."""
-        top = np.frombuffer(self.top, np.uint8)
-        bottom = np.frombuffer(self.bottom, np.uint8)
-        key = top.astype(np.int32) * 256 + bottom
-        edges = np.flatnonzero(np.diff(key)) + 1
-        starts = np.concatenate([[0], edges])
-        ends = np.concatenate([edges, [len(key)]])
-        return [Segment(*self.scale.cell(int(top[s]), int(bottom[s]), int(e - s)))
-                for s, e in zip(starts, ends)]
+        """The cells, a segment per run of cells that look alike (a plain loop: pieces are a
+        few dozen cells, where NumPy's calls would cost more than they save)."""
+        cell, segments = self.scale.cell, []
+        start, last = 0, None
+        for x, pair in enumerate(zip(self.top, self.bottom)):
+            if pair != last:
+                if last is not None:
+                    segments.append(Segment(*cell(last[0], last[1], x - start)))
+                start, last = x, pair
+        if last is not None:
+            segments.append(Segment(*cell(last[0], last[1], len(self.top) - start)))
+        return segments
 
 
 Piece = Run | Pixels
@@ -127,11 +130,19 @@ class RowBand(KeptLines):
     def __init__(self) -> None:
         super().__init__()
         self.strips: dict[int, Strip] = {}
+        self._x0: int | None = None
 
     @property
     def x0(self) -> int:
-        """Its first column within the rows."""
-        return self.region.x - self.parent.region.x
+        """Its first column within the rows (kept until the next resize)."""
+        if self._x0 is None:
+            self._x0 = self.region.x - self.parent.region.x
+        return self._x0
+
+    def on_resize(self) -> None:
+        """A new place among the bands: find it again, draw again."""
+        self._x0 = None
+        self.strips.clear()
 
     def render_line(self, y: int) -> Strip:
         """Its part of row ``y``, kept until that row changes."""
@@ -159,6 +170,7 @@ class BandedRows(KeptLines, can_focus=True):
         self.bands = bands
         self.rows: list[Row] = []
         self._strips: dict[int, Strip] = {}
+        self._look: tuple[int, Style] | None = None
 
     def compose(self):
         """The bands."""
@@ -176,7 +188,8 @@ class BandedRows(KeptLines, can_focus=True):
         strip = self._strips.get(y)
         if strip is None:
             row = self.rows[y] if y < len(self.rows) else ()
-            strip = self._strips[y] = row_strip(row, self.size.width, self.rich_style)
+            width, base = self._look or (self.size.width, self.rich_style)
+            strip = self._strips[y] = row_strip(row, width, base)
         return strip
 
     def show(self, rows: list[Row]) -> None:
@@ -184,6 +197,9 @@ class BandedRows(KeptLines, can_focus=True):
         old, self.rows = self.rows, rows
         bands = [(band, band.x0, band.size.width) for band in self.children
                  if isinstance(band, RowBand)]
+        look = (self.size.width, self.rich_style)  # looked up once, not once per row
+        if look != self._look:
+            self._look, old = look, []  # a new width or style draws everything again
         if len(old) != len(rows):
             self._strips.clear()
             for band, _, _ in bands:

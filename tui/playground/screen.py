@@ -139,7 +139,8 @@ class PlaygroundScreen(PlaygroundSettings, PlaygroundFiles, Screen, KeptLines):
         if self._palette is None or not self.is_mounted:
             return
         self.view = self.view.moved(self.history.current, running=self._timer is not None)
-        self.view.draw(self, self._palette, self.app.no_color)
+        self.view.draw(self, self._palette, self.app.no_color,
+                       self.app.console.color_system == "standard")
         for field in self._fields():
             field.set_value(field_value(self.view.state.settings, field.setting))
             if field.setting == "noise" and field.editable != self.view.state.data.generated:

@@ -112,9 +112,10 @@ class PlaygroundView:
 
     # ----------------------------------------------------------------- drawing
 
-    def draw(self, screen: Screen, pal: Palette, mono: bool) -> None:
-        """Give every pane its rows for the current state."""
-        scale = MapScale(mono)
+    def draw(self, screen: Screen, pal: Palette, mono: bool, ansi: bool = False) -> None:
+        """Give every pane its rows for the current state (without colour if ``mono``, in
+        16 colours if ``ansi``)."""
+        scale = MapScale(mono, ansi and not mono)
         state = self.state
         map_view, net_view = screen.query_one("#pg-map", BandedRows), screen.query_one("#pg-net", BandedRows)
         (mw, mh), (nw, nh) = map_view.size, net_view.size

@@ -17,7 +17,8 @@ from typing import Any
 import numpy as np
 
 from core.data.planar import MAX_POINTS, SHAPES, PlanarData, generate
-from core.files.session import SessionError, _dumps, _loads, _matrix, _Reader, pack, unpack
+from core.files.session import (SessionError, _loads, _matrix, _Reader, history_document, pack,
+                                unpack)
 from core.playground.features import FEATURES, ordered
 from core.playground.heads import HEADS, heads_for
 from core.playground.network import INITS, REGULARISATIONS, PlayNet
@@ -54,16 +55,7 @@ def _state_dict(state: PlayState, dataset: int) -> dict[str, Any]:
 
 def session_json(states: list[PlayState]) -> str:
     """The history ``states`` (oldest first) as a session document."""
-    datasets: list[PlanarData] = []
-    entries = []
-    for s in states:
-        index = next((i for i, d in enumerate(datasets) if d is s.data), None)
-        if index is None:
-            datasets.append(s.data)
-            index = len(datasets) - 1
-        entries.append(_state_dict(s, index))
-    return _dumps({"format": FORMAT, "version": VERSION,
-                   "datasets": [_data_dict(d) for d in datasets], "history": entries})
+    return history_document(states, FORMAT, VERSION, _data_dict, _state_dict)
 
 
 def state_string(state: PlayState) -> str:

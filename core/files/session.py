@@ -16,7 +16,7 @@ import json
 import math
 import zlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -67,18 +67,25 @@ def _dumps(obj: Any) -> str:
         raise SessionError("the state holds a value that is not a finite number") from None
 
 
-def session_json(states: list[TrainState]) -> str:
-    """The history ``states`` (oldest first, current last) as a session document."""
-    datasets: list[Dataset] = []
+def history_document(states: list, form: str, version: int, data_dict: Callable[[Any], dict],
+                     state_dict: Callable[[Any, int], dict]) -> str:
+    """States (oldest first) as a versioned session document: each state's data (``.data``)
+    stored once, however many states share it, and referred to by its index."""
+    datasets: list = []
     entries = []
     for s in states:
         index = next((i for i, d in enumerate(datasets) if d is s.data), None)
         if index is None:
             datasets.append(s.data)
             index = len(datasets) - 1
-        entries.append(_state_dict(s, index))
-    return _dumps({"format": FORMAT, "version": VERSION,
-                   "datasets": [_dataset_dict(d) for d in datasets], "history": entries})
+        entries.append(state_dict(s, index))
+    return _dumps({"format": form, "version": version,
+                   "datasets": [data_dict(d) for d in datasets], "history": entries})
+
+
+def session_json(states: list[TrainState]) -> str:
+    """The history ``states`` (oldest first, current last) as a session document."""
+    return history_document(states, FORMAT, VERSION, _dataset_dict, _state_dict)
 
 
 def state_string(state: TrainState) -> str:

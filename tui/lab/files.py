@@ -8,59 +8,23 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from textual.screen import Screen
-
-SESSION_FILE = "neuron-tui-session.json"
-"""Where a session is saved unless you type another name (in the current folder)."""
+from tui.screens.session_files import SessionFiles
 
 
-class LabFiles(Screen):
+class LabFiles(SessionFiles):
     """Actions the lab screen mixes in; it provides ``history``, ``restore`` and ``use_dataset``."""
 
-    def action_save_session(self) -> None:
-        """Ask where, then write the session there."""
-        from tui.screens.path_prompt import PathPrompt
+    def session_text(self) -> str:
+        """The lab's whole history as a session document."""
+        from core.files.session import session_json
 
-        self.app.push_screen(PathPrompt("Save session as", Path(SESSION_FILE), self._write_session,
-                                        confirm_overwrite=True), self._saved)
+        return session_json(list(self.history.states))
 
-    def _write_session(self, path: Path) -> str | None:
-        from core.files.session import SessionError, session_json
-        from tui.storage.files import describe_error, write_atomic
-
-        try:
-            write_atomic(path, session_json(list(self.history.states)))
-        except OSError as error:
-            return describe_error(path, error)
-        except SessionError as error:
-            return str(error)
-        return None
-
-    def _saved(self, path: Path | None) -> None:
-        if path is not None:
-            self.notify(f"Session saved to {path} ({len(self.history)} states).", markup=False)
-
-    def action_open_session(self) -> None:
-        """Ask which file, then restore it (a bad file is refused in the dialog)."""
-        from tui.screens.path_prompt import PathPrompt
-
-        self.app.push_screen(PathPrompt("Open session", Path(SESSION_FILE), self._read_session),
-                             self._opened)
-
-    def _read_session(self, path: Path) -> str | None:
-        from core.files.session import SessionError
+    def read_states(self, path: Path) -> list:
+        """The lab states saved in ``path``."""
         from tui.lab.start import read_session_file
 
-        try:
-            self.restore(read_session_file(path))
-        except SessionError as error:
-            return str(error)
-        return None
-
-    def _opened(self, path: Path | None) -> None:
-        if path is not None:
-            self.notify(f"Session restored from {path} ({len(self.history)} states).",
-                        markup=False)
+        return read_session_file(path)
 
     def open_csv(self, standardise: bool = False) -> None:
         """Ask for a CSV file and train on it (its inputs standardised if asked)."""

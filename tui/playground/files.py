@@ -7,61 +7,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.screen import Screen
-
-SESSION_FILE = "neuron-tui-playground.json"
-"""Where a playground session is saved unless you type another name (in the current folder)."""
+from tui.screens.session_files import SessionFiles
 
 
-class PlaygroundFiles(Screen):
+class PlaygroundFiles(SessionFiles):
     """Actions the playground mixes in; it provides ``history``, ``restore`` and ``use_data``."""
 
-    def action_save_session(self) -> None:
-        """Ask where, then write the whole playground (its undo history) there."""
-        from tui.screens.path_prompt import PathPrompt
+    SESSION_FILE = "neuron-tui-playground.json"
+    SAVE_TITLE, OPEN_TITLE = "Save the playground as", "Open a playground session"
+    NOUN = "Playground"
 
-        self.app.push_screen(PathPrompt("Save the playground as", Path(SESSION_FILE),
-                                        self._write_session, confirm_overwrite=True), self._saved)
-
-    def _write_session(self, path: Path) -> str | None:
+    def session_text(self) -> str:
+        """The playground's whole history as a session document."""
         from core.files.playground_session import session_json
-        from core.files.session import SessionError
-        from tui.storage.files import describe_error, write_atomic
 
-        try:
-            write_atomic(path, session_json(list(self.history.states)))
-        except OSError as error:
-            return describe_error(path, error)
-        except SessionError as error:
-            return str(error)
-        return None
+        return session_json(list(self.history.states))
 
-    def _saved(self, path: Path | None) -> None:
-        if path is not None:
-            self.notify(f"Playground saved to {path} ({len(self.history)} states).", markup=False)
-
-    def action_open_session(self) -> None:
-        """Ask which file, then restore it (a bad file is refused in the dialog)."""
-        from tui.screens.path_prompt import PathPrompt
-
-        self.app.push_screen(PathPrompt("Open a playground session", Path(SESSION_FILE),
-                                        self._read_session), self._opened)
-
-    def _read_session(self, path: Path) -> str | None:
+    def read_states(self, path: Path) -> list:
+        """The playground states saved in ``path``."""
         from core.files.playground_session import read_session
-        from core.files.session import SessionError
         from tui.lab.start import read_session_file
 
-        try:
-            self.restore(read_session_file(path, read_session))
-        except SessionError as error:
-            return str(error)
-        return None
-
-    def _opened(self, path: Path | None) -> None:
-        if path is not None:
-            self.notify(f"Playground restored from {path} ({len(self.history)} states).",
-                        markup=False)
+        return read_session_file(path, read_session)
 
     def action_open_csv(self) -> None:
         """Ask for a CSV of points (x₁, x₂, label) and train on them."""

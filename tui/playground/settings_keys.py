@@ -109,17 +109,14 @@ class PlaygroundSettings(Screen):
 
     def action_neurons(self, by: int) -> None:
         """Add a neuron to the focused hidden layer, or remove the focused neuron."""
-        changed = shape.neurons(self.state, self.view.focus, by, MAX_NEURONS)
-        if changed is None:
-            self.app.bell()
-            return
-        state, focus = changed
-        self.view = self.view.with_focus(focus)
-        self.push(state)
+        self._reshape(shape.neurons(self.state, self.view.focus, by, MAX_NEURONS))
 
     def action_layers(self, by: int) -> None:
         """Add a hidden layer after the focused one, or remove the focused hidden layer."""
-        changed = shape.layers(self.state, self.view.focus, by, MAX_LAYERS)
+        self._reshape(shape.layers(self.state, self.view.focus, by, MAX_LAYERS))
+
+    def _reshape(self, changed: tuple | None) -> None:
+        """Show the reshaped network with the focus where the change put it (a bell if none)."""
         if changed is None:
             self.app.bell()
             return

@@ -24,7 +24,6 @@ LIMITS: dict[str, tuple[float, float, bool]] = {
     "data_seed": (0, MAX_SEED, True),
     "seed": (0, MAX_SEED, True),
     "stop_loss": (0.0, 10.0, False),
-    "stop_epoch": (0, 10**9, True),
 }
 """Each number setting's range (low, high, whole numbers only). A batch of 0 means every
 training point at once; a stop at 0 means no stop."""
@@ -42,7 +41,7 @@ class Settings:
         hidden: neurons in each hidden layer (0 to 6 layers of 1 to 8).
         activation: of the hidden layers. output: the output head. loss: what is minimised.
         lr: η. batch: training points per step, 0 for all. reg, rate: penalty and λ.
-        init: how new weights are drawn. stop_loss, stop_epoch: a run pauses there (0: never).
+        init: how new weights are drawn. stop_loss: a run pauses at or below it (0: never).
     """
 
     dataset: str = "circle"
@@ -61,7 +60,6 @@ class Settings:
     init: str = "playground"
     seed: int = 0
     stop_loss: float = 0.0
-    stop_epoch: int = 0
 
 
 def in_range(name: str, value: float) -> bool:

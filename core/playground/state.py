@@ -135,10 +135,8 @@ def step(state: PlayState) -> PlayState | Diverged:
 
 
 def stop_reason(state: PlayState) -> str | None:
-    """Why a run should pause here (a stop setting was reached), or None."""
+    """Why a run should pause here (the loss to stop at was reached), or None."""
     s = state.settings
-    if s.stop_epoch and state.epoch >= s.stop_epoch:
-        return f"epoch {s.stop_epoch} reached"
     test = state.test_loss
     if s.stop_loss and state.train_loss <= s.stop_loss and not test > s.stop_loss:
         return f"loss at or below {s.stop_loss:g}"

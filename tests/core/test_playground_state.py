@@ -84,11 +84,12 @@ def test_your_own_points_split_again_rather_than_regenerate():
     assert np.array_equal(half.data.points, data.points) and len(half.data.test) == 2
 
 
-def test_stops_at_an_epoch_or_a_loss():
-    state = with_settings(start(), "stop", stop_epoch=2)
-    assert stop_reason(state) is None and stop_reason(epochs(state, 2)) == "epoch 2 reached"
-    low = with_settings(state, "stop", stop_epoch=0, stop_loss=0.6)
-    assert stop_reason(low) == "loss at or below 0.6"
+def test_a_run_stops_once_training_and_test_loss_reach_the_stop():
+    state = start()
+    assert stop_reason(with_settings(state, "stop", stop_loss=0.6)) == "loss at or below 0.6"
+    between = (state.train_loss + state.test_loss) / 2  # one of the two is still above it
+    assert stop_reason(with_settings(state, "stop", stop_loss=between)) is None
+    assert stop_reason(state) is None
 
 
 def test_history_undoes_exactly_and_keeps_curves_per_run():

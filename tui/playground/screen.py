@@ -81,6 +81,7 @@ class PlaygroundScreen(PlaygroundSettings, PlaygroundFiles, Screen, KeptLines):
         self._palette: Palette | None = None
         self._bindings_key: tuple = ()
         self._field_list: list[SettingField] = []
+        self._behind = False
 
     # ----------------------------------------------------------------- layout
 
@@ -124,8 +125,14 @@ class PlaygroundScreen(PlaygroundSettings, PlaygroundFiles, Screen, KeptLines):
         self.call_after_refresh(self.redraw)
 
     def on_screen_suspend(self) -> None:
-        """Leaving the playground (for the book or the lab) pauses a run."""
+        """Leaving the playground (for the book or the lab) pauses a run; under help or a
+        dialog a run goes on, undrawn until the playground shows again."""
         self.call_later(self._pause_if_left)
+
+    def on_screen_resume(self) -> None:
+        """Draw what changed while help or a dialog covered the playground."""
+        if self._behind:
+            self.redraw()
 
     def _pause_if_left(self) -> None:
         if self._timer is not None and self.app.current_mode != "playground":
@@ -137,6 +144,9 @@ class PlaygroundScreen(PlaygroundSettings, PlaygroundFiles, Screen, KeptLines):
     def redraw(self) -> None:
         """Hand the current state to every pane; each repaints what changed."""
         if self._palette is None or not self.is_mounted:
+            return
+        self._behind = not self.is_current
+        if self._behind:  # covered: nobody sees it, and a run's keys stay quick to answer
             return
         self.view = self.view.moved(self.history.current, running=self._timer is not None)
         self.view.draw(self, self._palette, self.app.no_color,

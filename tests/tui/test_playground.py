@@ -323,3 +323,24 @@ def test_the_map_levels_show_the_side_of_zero_and_how_far():
     probs = np.array([[0.9, 0.05, 0.05], [0.2, 0.5, 0.3], [0.1, 0.1, 0.8]])
     assert [(lv - 5) // 3 for lv in softmax_levels(probs)] == [0, 1, 2]
     assert MapScale(True).cell(4, 4)[0] == MONO_RAMP[4] == "█"
+
+
+def test_curves_are_thinned_by_a_stride_that_keeps_the_same_points():
+    from tui.playground.texts import thin
+
+    points = list(range(1000))
+    kept = thin(points, 100)
+    assert kept[0] == 0 and kept[-1] == 999 and len(kept) <= 101
+    assert set(thin(points + [1000], 100)) - {1000} <= set(kept) | {999}
+
+
+def test_sixteen_colours_get_a_scale_of_their_own():
+    from rich.color import Color, ColorSystem
+
+    from tui.playground.colours import ANSI_LEVELS, colour
+
+    for level, ansi in enumerate(ANSI_LEVELS):
+        assert colour(level, True).downgrade(ColorSystem.STANDARD).number == ansi
+    light = [colour(level, False).downgrade(ColorSystem.STANDARD).number for level in (1, 3)]
+    assert light[0] == light[1]  # Playground's light orange and light blue: one colour there
+    assert isinstance(colour(0, False), Color)

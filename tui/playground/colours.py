@@ -80,7 +80,8 @@ def ink(colour: tuple[int, int, int]) -> Color:
 
 ANSI_LEVELS = (3, 11, 7, 12, 4)
 """Levels 0 … 4 on a 16-colour terminal: yellow (dark: its nearest to orange), bright yellow,
-white, bright blue, blue. Playground's own light shades would all round to white there."""
+white, bright blue, blue. Playground's own light orange and light blue would both round to
+the same grey there, and the boundary between them would vanish."""
 ANSI_CLASSES = ((11, 3), (12, 4), (10, 2))
 """Each class light and strong on a 16-colour terminal: yellows, blues, greens."""
 ANSI_RGB = {2: (0, 170, 0), 3: (170, 85, 0), 4: (0, 0, 170), 7: (170, 170, 170),

@@ -57,11 +57,14 @@ def map_rows(lv: np.ndarray, grid: Grid, scale: MapScale, marks: dict, width: in
     left = tick_width(grid.domain)
     pad = " " * max((width - left - grid.cols) // 2, 0)
     top, bottom = lv[0::2], lv[1::2]
+    marked: dict[int, list[int]] = {}
+    for r, c in marks:
+        marked.setdefault(r, []).append(c)
     rows: list[Row] = []
     for r in range(grid.rows):
         pieces: list = [Run(pad + labels.get(r, "").rjust(left - 1) + " ")]
         x = 0
-        for c in sorted(c for (rr, c) in marks if rr == r):
+        for c in sorted(marked.get(r, ())):
             if c > x:
                 pieces.append(Pixels.of(top[r, x:c], bottom[r, x:c], scale))
             pieces.append(Run(*marks[(r, c)]))

@@ -115,9 +115,11 @@ def row_strip(row: Row, width: int, base: Style) -> Strip:
         else:
             segments.extend(piece.segments())
     length = sum(p.width for p in row)
-    if length < width:
-        segments.append(Segment(" " * (width - length), base))
-    return Strip(segments, max(length, width)).crop(0, width)
+    if length <= width:
+        if length < width:
+            segments.append(Segment(" " * (width - length), base))
+        return Strip(segments, width)
+    return Strip(segments, length).crop(0, width)
 
 
 class RowBand(KeptLines):

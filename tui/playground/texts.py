@@ -140,10 +140,19 @@ def _first_fitting(forms: list[str], width: int) -> str:
 
 
 def thin(points: list, most: int) -> list:
-    """At most ``most`` of ``points``, evenly spread, the first and the last always kept."""
-    if len(points) <= most:
-        return list(points)
-    return [points[i] for i in np.unique(np.linspace(0, len(points) - 1, most).round().astype(int))]
+    """At most about ``most`` of ``points``: every 2ᵏ-th, from the first, and the last.
+
+    The stride doubles only when the points outgrow it, so from one epoch to the next the
+    points kept stay the same ones (a curve redrawn from a shifting sample would move all
+    along, and every row of its plot would be sent again).
+    """
+    stride = 1
+    while len(points) > stride * most:
+        stride *= 2
+    kept = list(points[::stride])
+    if points and kept[-1] is not points[-1]:
+        kept.append(points[-1])
+    return kept
 
 
 SPARKS = " ▁▂▃▄▅▆▇█"

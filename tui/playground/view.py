@@ -28,8 +28,6 @@ from tui.widgets.plot import PlotSpec, PlotView, Series
 
 PLOT_ROWS = 6
 """A pane this many rows tall or more draws the loss curves as a plot; a shorter one as bars."""
-CURVE_POINTS = 600
-"""The loss curves are thinned to at most this many points per run (the latest always kept)."""
 
 
 def discrete(lv: np.ndarray) -> np.ndarray:
@@ -169,7 +167,7 @@ class PlaygroundView:
             plot.display, spark.display = roomy, not roomy
         points = screen.history.curve()
         if roomy:
-            plot.plot(curve_spec(points, pal))
+            plot.plot(curve_spec(points, pal, 2 * max(plot.size.width, 10)))
         else:
             values = [v for p in points for v in p[1:] if math.isfinite(v)]
             top = nice_ceil(max(values) * 1.05) if values else 1.0
@@ -211,9 +209,10 @@ class PlaygroundView:
             pane.border_title = title
 
 
-def curve_spec(points: list[tuple[int, float, float]], pal: Palette) -> PlotSpec:
-    """Training loss (muted) and test loss over the epochs of the current run, from 0 up."""
-    shown = thin(points, CURVE_POINTS)
+def curve_spec(points: list[tuple[int, float, float]], pal: Palette, most: int) -> PlotSpec:
+    """Training loss (muted) and test loss over the epochs of the current run, from 0 up,
+    thinned to ``most`` points (two per braille column: more would not show)."""
+    shown = thin(points, most)
     xs = tuple(float(p[0]) for p in shown)
     values = [v for p in shown for v in p[1:] if math.isfinite(v)]
     ylim = (0.0, nice_ceil(max(values) * 1.05)) if values else None

@@ -264,6 +264,9 @@ def cut(app) -> list[str]:
         if view.display and view.size.width:
             problems += [f"{view.id}: {line.plain}" for line in view.lines
                          if len(line.plain) > view.size.width]
+    focus = screen.query_one("#pg-focus").plain
+    if not re.search(r"\ba = |\bp\d = |it feeds|turns it on", focus):
+        problems.append(f"the focused neuron's working ends early: {focus}")
     for field in screen.query(NumberField):
         if len(f"{field.label} ".ljust(3) + field._text()) > field.size.width:
             problems.append(f"field {field.label}")

@@ -55,9 +55,16 @@ def focus_title(state: PlayState, focus: Focus, cursor: tuple[float, float]) -> 
 
 
 def focus_lines(state: PlayState, focus: Focus, cursor: tuple[float, float], width: int,
-                pal: Palette) -> list[Text]:
-    """What the focused neuron computes at the cursor, with the live numbers:
-    z = w·x + b written out, then its activation."""
+                pal: Palette, rows: int = 3) -> list[Text]:
+    """What the focused neuron computes at the cursor, with the live numbers: z = w·x + b
+    written out, then its activation; in two decimals where three would need more than
+    ``rows`` lines."""
+    lines = _focus_lines(state, focus, cursor, width, pal, 3)
+    return lines if len(lines) <= rows else _focus_lines(state, focus, cursor, width, pal, 2)
+
+
+def _focus_lines(state: PlayState, focus: Focus, cursor: tuple[float, float], width: int,
+                 pal: Palette, digits: int) -> list[Text]:
     point = np.array([cursor], float)
     if focus.layer == 0:
         name = list(FEATURES)[focus.unit]
@@ -73,14 +80,15 @@ def focus_lines(state: PlayState, focus: Focus, cursor: tuple[float, float], wid
     h, z = hs[layer - 1][0], float(zs[layer - 1][0, unit])
     output = layer == len(state.net.W)
     names = "x" if layer == 1 else "h"
-    terms = [f"{fmt_factor(wi)}·{fmt_factor(hi)}" for wi, hi in zip(w, h)] + [fmt_factor(b)]
+    terms = [f"{fmt_factor(wi, digits)}·{fmt_factor(hi, digits)}" for wi, hi in zip(w, h)]
+    terms.append(fmt_factor(b, digits))
     lines = [Text(line) for line in
-             wrap_terms(f"z = w·{names} + b = ", terms, f" = {fmt(z)}", width)]
+             wrap_terms(f"z = w·{names} + b = ", terms, f" = {fmt(z, digits)}", width)]
     if output:
         result = _activation(state, zs[-1][0], z, unit)
     else:
         a = float(state.rules.activation.f(np.array([z]))[0])
-        result = f"a = {state.rules.activation.symbol}(z) = {fmt(a)}"
+        result = f"a = {state.rules.activation.symbol}(z) = {fmt(a, digits)}"
     if len(lines[-1].plain) + 3 + len(result) <= width:
         lines[-1].append(" · " + result, style=pal.highlight.style)
     else:

@@ -123,7 +123,7 @@ class PlaygroundView:
             net_view.show(NetworkRows(maps, self.focus, pal, scale).rows(nw, nh))
         focus = screen.query_one("#pg-focus", LinesView)
         width = max(focus.size.width, 40)
-        focus.show(focus_lines(state, self.focus, self.cursor, width, pal)[:focus.size.height or 3])
+        focus.show(focus_lines(state, self.focus, self.cursor, width, pal, focus.size.height or 3))
         numbers = screen.query_one("#pg-numbers", LinesView)
         numbers.show(training_lines(state, self.running, self.message,
                                     max(numbers.size.width, 30), pal))

@@ -5,11 +5,12 @@ import asyncio
 import json
 import os
 import socket
+from pathlib import Path
 
 import asyncssh
 import pytest
 
-from tests.serve.conftest import connect, new_key
+from tests.serve.conftest import Terminal, connect, new_key
 from tui.serve.terminal import MOUSE_OFF
 
 pytestmark = pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc for processes")
@@ -172,3 +173,26 @@ async def test_open_mode_a_full_class_and_an_idle_learner(tmp_path):
         assert server.apps() == []
     finally:
         server.stop()
+
+
+def _rss_kb(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(status.split("VmRSS:")[1].split()[0])
+
+
+async def test_a_flood_of_environment_variables_is_not_kept(server):
+    """A client may send any number of `env` requests before its shell: the server keeps only
+    a few small ones, so 40 MB of them cannot grow it by 40 MB."""
+    before = _rss_kb(server.proc.pid)
+    conn = await asyncssh.connect("127.0.0.1", server.port, username="ada", known_hosts=None,
+                                  client_keys=[new_key()], agent_path=None, config=None,
+                                  password=None)
+    async with conn:
+        flood = {f"X{i:05d}": "v" * 2048 for i in range(20_000)}
+        flood["NO_COLOR"] = "1"
+        _, term = await conn.create_session(lambda: Terminal(80, 24), None, encoding=None,
+                                            term_type="xterm-256color", term_size=(80, 24),
+                                            env=flood)
+        await term.wait_for(r"1 · The neuron")
+        grown_mb = (_rss_kb(server.proc.pid) - before) / 1024
+    assert grown_mb < 12, f"the server grew by {grown_mb:.0f} MB"

@@ -14,6 +14,10 @@ INPUT_BURST = 32768
 SSH_WINDOW = 65536
 """The SSH channel window the server offers: while a flooding client is held back it can have
 at most this much in flight, so a pause bounds what arrives next."""
+MAX_ENV_VARS = 32
+"""Environment variables a session keeps from its client (ssh sends a handful: LANG, LC_*,
+NO_COLOR, COLORTERM); any more are refused, as are names over 64 bytes or values over 1 KB."""
+MAX_ENV_NAME, MAX_ENV_VALUE = 64, 1024
 LOGIN_SECONDS = 20.0
 """A connection that has not logged in by then is closed."""
 SPARE_CONNECTIONS = 16

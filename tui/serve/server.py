@@ -10,7 +10,8 @@ import asyncssh
 
 from tui.serve.classroom import Classroom, Settings
 from tui.serve.identity import Learner
-from tui.serve.limits import SPARE_CONNECTIONS, SSH_WINDOW
+from tui.serve.limits import (MAX_ENV_NAME, MAX_ENV_VALUE, MAX_ENV_VARS, SPARE_CONNECTIONS,
+                              SSH_WINDOW)
 from tui.serve.places import load_or_make_host_key
 from tui.serve.session import LearnerSession
 
@@ -78,11 +79,32 @@ class ClassServer(asyncssh.SSHServer):
         if self._key is not None:
             self.learner = Learner.from_key(self._key.get_fingerprint(), self.username)
 
-    def session_requested(self) -> LearnerSession:
+    def session_requested(self) -> tuple[asyncssh.SSHServerChannel, LearnerSession]:
         assert self.conn is not None
         local = self.conn.get_extra_info("sockname") or ("host", 0)
-        return LearnerSession(self.classroom, self.learner, self.username, self.where,
-                              (local[0], local[1]))
+        channel = self.conn.create_server_channel(encoding=None, window=SSH_WINDOW)
+        channel.__class__ = BoundedEnvChannel
+        return channel, LearnerSession(self.classroom, self.learner, self.username, self.where,
+                                       (local[0], local[1]))
+
+
+class BoundedEnvChannel(asyncssh.SSHServerChannel):
+    """A session channel that keeps at most a few small environment variables.
+
+    asyncssh keeps every ``env`` request a client sends, without limit, until the session
+    ends: 40 MB of them grew the server by 84 MB. (This overrides asyncssh's request handler,
+    tested against the pinned range by tests/serve/test_server.py.)
+    """
+
+    def _process_env_request(self, packet) -> bool:
+        name, value = packet.get_string(), packet.get_string()
+        packet.check_end()
+        env = self._env
+        if (len(name) > MAX_ENV_NAME or len(value) > MAX_ENV_VALUE
+                or (name not in env and len(env) >= MAX_ENV_VARS)):
+            return False
+        env[name] = value
+        return True
 
 
 async def serve(settings: Settings, classroom: Classroom, ready=print) -> None:

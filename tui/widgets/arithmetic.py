@@ -21,9 +21,11 @@ from tui.widgets.fitted_lines import FittedLines
 from tui.widgets.lines import fit
 
 HIDDEN = "…"
-CLIPPED_LOW = "C = −[y·ln ε + (1−y)·ln(1−ε)]"
-CLIPPED_HIGH = "C = −[y·ln(1−ε) + (1−y)·ln ε]"
-"""Cross-entropy with a clipped to ε or to 1 − ε, as the core computes it there."""
+
+
+def clipped_cost(a: float) -> str:
+    """Cross-entropy as the core computes it where it clipped a: to ε below, to 1 − ε above."""
+    return "−[y·ln ε + (1−y)·ln(1−ε)]" if a < 0.5 else "−[y·ln(1−ε) + (1−y)·ln ε]"
 
 
 def weighted_sum_terms(w: np.ndarray, x: np.ndarray, b: float) -> str:
@@ -42,9 +44,8 @@ def _cost_line(view: LabView, a: float, cost: float) -> tuple[str, ...]:
     act = st.neuron.activation
     c = fmt(cost)
     if st.loss is BCE and not BCE.fuses(act) and BCE.clipped(np.array([a]))[0]:
-        low = a < 0.5
-        formula = CLIPPED_LOW if low else CLIPPED_HIGH
-        why = "a < ε: clipped up to ε = 1e−12" if low else "a > 1 − ε: clipped down to 1 − ε"
+        formula = f"C = {clipped_cost(a)}"
+        why = "a < ε: clipped up to ε = 1e−12" if a < 0.5 else "a > 1 − ε: clipped down to 1 − ε"
         return (f"{formula} = {c}   {why}", f"{formula} = {c}   clipped",
                 f"C = {c}   a clipped")
     formula = "C = −[y·ln a + (1−y)·ln(1−a)]" if st.loss is BCE else "C = (a − y)²"

@@ -14,6 +14,7 @@ from core.neuron.graph import LOSS_DERIVATIVES, Node, Trace
 from core.numerics.gradcheck import relative_error
 from tui.drawing.palette import Palette
 from tui.values.numbers import fmt, fmt_factor
+from tui.widgets.arithmetic import clipped_cost
 from tui.widgets.fitted_lines import FittedLines
 from tui.widgets.lines import fit
 
@@ -62,8 +63,7 @@ def _cost(t: Trace, node: Node) -> str:
     """C's formula as computed: with a clipped value of a where cross-entropy clipped it."""
     if not t.clipped:
         return node.formula
-    a = next(n.value for n in t.forward if n.name == "a")
-    return "−[y·ln ε + (1−y)·ln(1−ε)]" if a < 0.5 else "−[y·ln(1−ε) + (1−y)·ln ε]"
+    return clipped_cost(next(n.value for n in t.forward if n.name == "a"))
 
 
 def _forward(t: Trace, k: int, width: int | None) -> tuple[str, str]:

@@ -32,6 +32,7 @@ class NeuronApp(HeldUpdates):
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("L", "open_lab", "Lab", tooltip="The free-form lab: one neuron, every setting"),
         Binding("B", "open_book", "Book", tooltip="Back to the chapter you were reading"),
+        Binding("N", "notation", "Notation", tooltip="Every symbol the book uses and what it means"),
         Binding("q", "quit", "Quit",
                 tooltip="a lab you changed is kept: neuron-tui --resume reopens it"),
         Binding("S", "screenshot_svg", "Screenshot", show=False,
@@ -240,6 +241,12 @@ class NeuronApp(HeldUpdates):
             return
         self.push_screen(HelpScreen(help_sections(self.screen)))
 
+    def action_notation(self) -> None:
+        """Show the notation page: every symbol and its meaning (N or escape closes it)."""
+        from tui.screens.notation import NotationScreen
+
+        self.push_screen(NotationScreen())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of the screen, every chapter, and the lab's activations and datasets."""
         yield from super().get_system_commands(screen)
@@ -260,6 +267,8 @@ class NeuronApp(HeldUpdates):
         yield SystemCommand("Open the playground", "a small network on points in the plane "
                             "(key G in the contents and in chapter 9's lab)", self.open_playground)
         yield from getattr(screen, "palette_commands", list)()
+        yield SystemCommand("Notation: every symbol and its meaning", "key N",
+                            self.action_notation)
         for ch in CHAPTERS:
             yield SystemCommand(f"Chapter {ch.number}: {ch.title}", "open this chapter",
                                 partial(self._open_chapter, ch.number))

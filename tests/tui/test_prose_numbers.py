@@ -23,7 +23,7 @@ from core.neuron.softmax import exp_terms, softmax
 from tui.book.chapter import CHAPTERS
 from tui.chapters.ch01_neuron.lab import NUDGE, NeuronLab
 from tui.chapters.ch02_activations.lab import Z_NUDGE
-from tui.chapters.ch03_softmax.lab import BAR, SoftmaxLab
+from tui.chapters.ch03_softmax.lab import BAR, LOGIT_NUDGE, SoftmaxLab
 from tui.chapters.ch04_cost.lab import CostLab
 
 BIG = float(np.finfo(float).max)
@@ -92,7 +92,7 @@ CLAIMS: dict[int, list[Claim]] = {
               check=lambda a, b, c: a == b == c == 0 and _z_with(x1=0.0, w1=1e6) == _z_with(
                   x1=0.0, w1=-1e6)),
         Claim(r"three times: the bias term of the sum and z each grow by (0\.3)",
-              lambda: (_z_with(b=0.1 + 3 * NUDGE) - _z_with(b=0.1),)),
+              lambda: (_z_with(b=NeuronLab().neuron.b + 3 * NUDGE) - _z_with(),)),
     ],
     2: [
         Claim(r"at most (0\.25), at z = (0)\.", lambda: (SIGMOID.df(np.linspace(-5, 5, 10001)).max(),
@@ -130,7 +130,7 @@ CLAIMS: dict[int, list[Claim]] = {
         Claim(r"\((1e307)/(0\.01) is past it\)", check=lambda z, t: z / t > BIG),
         Claim(r"a bar of ten cells, one for each (0\.1)", lambda: (1 / BAR,)),
         Claim(r"a bar of ten cells", check=lambda: BAR == 10),
-        Claim(r"raise it by (0\.5)", lambda: (0.5,)),
+        Claim(r"raise it by (0\.5)", lambda: (LOGIT_NUDGE,)),
         Claim(r"Type (1000) into z₁\. .*?The other shifted terms, e\^\((−999)\) and smaller, come "
               r"out as exactly (0)\.", lambda: (1000, *_softmax_shifted_zero())),
         Claim(r"they must still sum to (1)\.", lambda: (float(softmax(np.array([2.5, 1, 0.1, -1])).sum()),)),
@@ -156,7 +156,8 @@ CLAIMS: dict[int, list[Claim]] = {
               lambda: (-_smallest_exponent(), slope("sigmoid", 746.0))),
         Claim(r"Set x₂ to (0) and see\s+∂C/∂w₂ become exactly (0)\.", check=lambda a, b: a == b == 0
               and _graph_grad_w2_with_x2_zero() == 0.0),
-        Claim(r"costs two\s+forward passes per parameter", check=lambda: True),
+        Claim(r"costs two\s+forward passes per parameter",
+              check=lambda: _costs_per_parameter() == 2),
     ],
 }
 """Per chapter: the phrases that state numbers, and where each number comes from."""
@@ -215,6 +216,24 @@ def _graph_grad_w2_with_x2_zero() -> float:
     x = lab.x.copy()
     x[1] = 0.0
     return float(trace(lab.neuron, x, lab.y, lab.loss).grad_w[1])
+
+
+def _costs_per_parameter() -> float:
+    """How many times the lab's finite difference works out the cost, per parameter."""
+    from core.neuron.graph import finite_difference
+    from core.neuron.losses import MeanSquaredError
+    from tui.chapters.ch06_backprop.lab import BackpropLab
+
+    calls = []
+
+    class Counting(MeanSquaredError):
+        def cost(self, *args, **kwargs):
+            calls.append(1)
+            return super().cost(*args, **kwargs)
+
+    lab = BackpropLab()
+    finite_difference(lab.neuron, lab.x, lab.y, Counting())
+    return len(calls) / (lab.neuron.n_inputs + 1)
 
 
 def _digits_hold(printed: str, true: float) -> bool:

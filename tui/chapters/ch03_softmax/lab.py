@@ -21,6 +21,8 @@ LOGIT_BOUNDS = Bounds(-1e6, 1e6)
 TEMPERATURE_BOUNDS = Bounds(0.01, 100.0)
 BAR = 10
 """Cells in a probability bar: one for each 0.1."""
+LOGIT_NUDGE = 0.5
+"""What + and - add to a logit."""
 
 
 def _raw_exp(z: float) -> str:
@@ -50,7 +52,7 @@ class SoftmaxLab(ChapterLab):
 
     def compose(self) -> ComposeResult:
         """Fields for the logits and the temperature, then the table."""
-        nudge = lambda v, d: v + d * 0.5  # noqa: E731
+        nudge = lambda v, d: v + d * LOGIT_NUDGE  # noqa: E731
         with KeptGrid():
             for i, sub in enumerate("₁₂₃₄"):
                 yield NumberField(f"z{sub}", self.logits[i], LOGIT_BOUNDS, nudge=nudge, id=f"z-{i}")

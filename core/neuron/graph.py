@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.neuron.activations import Activation
 from core.neuron.losses import Loss
 from core.neuron.neuron import Neuron
 
@@ -120,7 +121,7 @@ def trace(neuron: Neuron, x: np.ndarray, y: float, loss: Loss) -> Trace:
                  loss=loss.name, y=float(y), fused=fused, clipped=clipped)
 
 
-def _unclipped_slope(z: np.ndarray, y: np.ndarray, act) -> float:
+def _unclipped_slope(z: np.ndarray, y: np.ndarray, act: Activation) -> float:
     """∂C/∂a = −y/a + (1 − y)/(1 − a) of cross-entropy at a = σ(z), with 1 − a = σ(−z)."""
     a, rest = act.f(z)[0], act.f(-z)[0]
     yy = float(y[0])

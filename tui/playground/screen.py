@@ -35,8 +35,9 @@ COMPACT_BELOW = 32
 MAP_BANDS, NET_BANDS = 12, 12
 """Bands the map and the network are drawn in (see BandedRows): about three columns each at
 120×40, where a change costs a few cells, not the row up to it."""
-RUN_HZ = 25
-"""Epochs a second while running: each one updates the screen."""
+RUN_HZ = 30
+"""Epochs a second while running, at most: each one updates the screen. (A tick takes about
+12 ms; at 25 a second Textual's timer skipped enough of them to leave about 21.)"""
 
 
 class FocusRows(BandedRows):

@@ -11,8 +11,8 @@ UNDO_LIMIT = 2000
 class PlayHistory:
     """Every state reached, newest last; undo returns to the very state before.
 
-    The curves keep one point (epoch, train loss, test loss) per state; a state at epoch 0
-    (a new network) starts a new run of them.
+    The curves keep one point (epoch, training and test loss, training and test accuracy) per
+    state; a state at epoch 0 (a new network) starts a new run of them.
     """
 
     def __init__(self, first: PlayState, limit: int = UNDO_LIMIT) -> None:
@@ -66,10 +66,12 @@ class PlayHistory:
                 self._run_starts.pop()
         return self.current
 
-    def curve(self) -> list[tuple[int, float, float]]:
-        """The current run: (epoch, train loss, test loss) for each state in it."""
+    def curve(self) -> list[tuple[int, float, float, float, float]]:
+        """The current run: (epoch, training loss, test loss, training accuracy, test
+        accuracy) for each state in it (accuracy nan for a number to fit)."""
         return self._points[self._run_starts[-1]:]
 
 
-def _point(state: PlayState) -> tuple[int, float, float]:
-    return state.epoch, state.train_loss, state.test_loss
+def _point(state: PlayState) -> tuple[int, float, float, float, float]:
+    return (state.epoch, state.train_loss, state.test_loss, state.accuracy("train"),
+            state.accuracy("test"))

@@ -59,6 +59,12 @@ async def test_a_step_trains_one_epoch_and_the_numbers_are_the_cores():
         text = numbers(app)
         assert f"epoch 1 · loss: train {fmt(state.train_loss)} · test {fmt(state.test_loss)}" in text
         assert f"train {100 * state.accuracy('train'):.1f}%" in text
+        await pilot.press("v")  # the curves: accuracy, from 0 to 1
+        pane = screen.query_one("#pg-curve-pane")
+        assert "Accuracy: test · train" in Text.from_markup(pane.border_title).plain
+        plot = screen.query_one("#pg-curve")
+        assert plot._spec.ylim == (0.0, 1.0)
+        assert plot._spec.overlay[-1].y[-1] == state.accuracy("test")
         await pilot.press("u")
         assert screen.state is before and "epoch 0 " in numbers(app)
 

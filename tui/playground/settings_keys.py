@@ -87,6 +87,16 @@ class PlaygroundSettings(Screen):
         self.view = self.view.with_points(cycle(SHOWN, self.view.points))
         self.redraw()
 
+    def action_curves(self) -> None:
+        """The curves: loss or accuracy (a number to fit has no accuracy)."""
+        if self.view.metric == "loss" and not self.state.data.classification:
+            self.app.bell()
+            self.notify("A number to fit has no accuracy: its curves show the loss.",
+                        markup=False)
+            return
+        self.view = self.view.with_metric("accuracy" if self.view.metric == "loss" else "loss")
+        self.redraw()
+
     def action_discretise(self) -> None:
         """The map as two sides only, or shaded."""
         self.view = self.view.with_discrete(not self.view.discrete)

@@ -169,8 +169,8 @@ SPARKS = " ▁▂▃▄▅▆▇█"
 
 def spark_lines(points: list[tuple[int, float, float]], width: int, top: float,
                 pal: Palette) -> list[Text]:
-    """The loss curves as one line each, for a pane too short for a plot: bars from 0 to
-    ``top``, the run thinned to fit, with the latest value and the epochs they span."""
+    """The curves as one line each, for a pane too short for a plot: bars from 0 to ``top``,
+    the run thinned to fit, with the latest value and the epochs they span."""
     label = 13
     shown = thin(points, max(width - label, 4))
     lines = []

@@ -50,6 +50,7 @@ class PlaygroundView:
         x_lo, x_hi, y_lo, y_hi = state.data.domain
         self.cursor = ((x_lo + x_hi) / 2, (y_lo + y_hi) / 2)
         self.points = SHOWN[0]
+        self.metric = "loss"
         self.discrete = False
         self.message = ""
         self.running = False
@@ -101,6 +102,11 @@ class PlaygroundView:
     def with_points(self, points: str) -> PlaygroundView:
         """Mark these points on the map."""
         self.points = points
+        return self
+
+    def with_metric(self, metric: str) -> PlaygroundView:
+        """Draw the curves of ``metric``: "loss" or "accuracy"."""
+        self.metric = metric
         return self
 
     def with_discrete(self, on: bool) -> PlaygroundView:
@@ -159,18 +165,22 @@ class PlaygroundView:
         view.show(map_rows(lv, big, scale, marks, width))
 
     def _draw_curves(self, screen: Screen, pal: Palette) -> None:
-        """A plot where the pane has room for one, else a line of bars per curve."""
+        """A plot where the pane has room for one, else a line of bars per curve: loss from 0
+        up, or accuracy from 0 to 1."""
         pane = screen.query_one("#pg-curve-pane")
         plot, spark = screen.query_one("#pg-curve", PlotView), screen.query_one("#pg-spark", LinesView)
         roomy = pane.content_size.height >= PLOT_ROWS
         if plot.display != roomy or spark.display == roomy:
             plot.display, spark.display = roomy, not roomy
-        points = screen.history.curve()
+        if not self.state.data.classification:
+            self.metric = "loss"  # a number to fit has no accuracy
+        first = 3 if self.metric == "accuracy" else 1
+        points = [(p[0], p[first], p[first + 1]) for p in screen.history.curve()]
+        values = [v for p in points for v in p[1:] if math.isfinite(v)]
+        top = 1.0 if self.metric == "accuracy" or not values else nice_ceil(max(values) * 1.05)
         if roomy:
-            plot.plot(curve_spec(points, pal, 2 * max(plot.size.width, 10)))
+            plot.plot(curve_spec(points, pal, 2 * max(plot.size.width, 10), top))
         else:
-            values = [v for p in points for v in p[1:] if math.isfinite(v)]
-            top = nice_ceil(max(values) * 1.05) if values else 1.0
             spark.show(spark_lines(points, max(spark.size.width, 20), top, pal))
 
     def _titles(self, screen: Screen, pal: Palette) -> None:
@@ -199,8 +209,9 @@ class PlaygroundView:
             pane = screen.query_one(selector)
             room = pane.size.width - 4
             self._title(pane, Content(next((f for f in forms if len(f) <= room), forms[-1])))
-        legend = Content.from_rich_text(Text("Loss: ") + Text("test", pal.curve.style) +
-                                        Text(" · ") + Text("train", pal.muted.style))
+        legend = Content.from_rich_text(Text(f"{self.metric.capitalize()}: ") +
+                                        Text("test", pal.curve.style) + Text(" · ") +
+                                        Text("train", pal.muted.style))
         self._title(screen.query_one("#pg-curve-pane"), legend)
 
     def _title(self, pane, title: Content) -> None:
@@ -209,13 +220,13 @@ class PlaygroundView:
             pane.border_title = title
 
 
-def curve_spec(points: list[tuple[int, float, float]], pal: Palette, most: int) -> PlotSpec:
-    """Training loss (muted) and test loss over the epochs of the current run, from 0 up,
-    thinned to ``most`` points (two per braille column: more would not show)."""
+def curve_spec(points: list[tuple[int, float, float]], pal: Palette, most: int,
+               top: float) -> PlotSpec:
+    """The training curve (muted) and the test curve over the epochs of the current run, from
+    0 to ``top``, thinned to ``most`` points (two per braille column: more would not show)."""
     shown = thin(points, most)
     xs = tuple(float(p[0]) for p in shown)
-    values = [v for p in shown for v in p[1:] if math.isfinite(v)]
-    ylim = (0.0, nice_ceil(max(values) * 1.05)) if values else None
+    ylim = (0.0, top)
     first = xs[0] if xs else 0.0
     xlim = (first, first + nice_ceil(max((xs[-1] - first) if xs else 0.0, 10.0)))
     series = []

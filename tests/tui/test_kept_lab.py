@@ -85,7 +85,7 @@ def test_q_keeps_the_lab_says_where_and_resume_opens_it(private_config_dir):
     assert len(json.loads(path.read_text())["history"]) == 3
     resumed = PtyApp(["--resume"], (100, 30), {"NEURON_TUI_CONFIG_DIR": str(private_config_dir)})
     try:
-        assert b"step 2" in resumed.read_until_quiet(quiet=0.5)
+        assert b"step 2" in resumed.read_until_quiet(quiet=0.5, until=b"step 2")
     finally:
         resumed.stop()
 

@@ -19,26 +19,52 @@ from tui.values.bounds import GAIN_BOUNDS, SHIFT_BOUNDS
 from tui.values.choices import cycle
 from tui.drawing.glyphs import histogram_strip
 from tui.book.lab_base import ChapterLab
-from tui.values.numbers import fmt, fmt_fixed
+from tui.values.numbers import fmt
 from tui.drawing.palette import Palette
 from tui.widgets.kept_lines import KeptHorizontal
-from tui.widgets.lines import LinesView
+from tui.widgets.lines import LinesView, fit
 from tui.widgets.number_field import NumberField
 
 N_IN, UNITS, BATCH = 16, 32, 256
 INPUT_MEAN, INPUT_STD = 2.0, 3.0
 """Inputs deliberately off-centre and wide, so normalisation has work to do."""
 PART_ACTIVATIONS = (TANH, RELU, LINEAR)
-LABEL, STATS = 6, 16
-"""Widths of a strip's label and of its "μ 0.12 σ 9.50" column."""
+LABEL = 6
+"""Width of a strip's label ("x·W+b ")."""
+COLUMNS = ((6, "r"), (7, "mean"), (6, "sd"))
+"""Right of each strip: its axis's half-width r, then the mean and the standard deviation."""
+STATS = sum(width for width, _ in COLUMNS)
 
 
-def _strip_row(label: str, values: np.ndarray, bins: int, r: float, pal: Palette) -> Text:
+def short(x: float) -> str:
+    """At most five cells for a column: two decimals below 10, fewer above (46.5, 312)."""
+    x = float(x)
+    if not np.isfinite(x):
+        return fmt(x)
+    if abs(x) < 0.005:
+        return "0.00"
+    if abs(x) >= 1000:
+        return fmt(x, 1)
+    decimals = 2 if abs(x) < 10 else (1 if abs(x) < 100 else 0)
+    return f"{x:.{decimals}f}".replace("-", "−")
+
+
+def strip_row(label: str, values: np.ndarray, bins: int, r: float, pal: Palette) -> Text:
+    """One part of the layer on its own axis from −r to r, then r, the mean and the sd."""
     s = Spread.of(values)
     row = Text(f"{label:<{LABEL}}")
     row.append(histogram_strip(histogram(values, bins, -r, r)), style=pal.curve.style)
-    row.append(f" μ {fmt_fixed(s.mean)} σ {fmt_fixed(s.std)}")
+    for (width, _), value in zip(COLUMNS, (r, s.mean, s.std)):
+        row.append(short(value).rjust(width))
     return row
+
+
+def axis_of(values: np.ndarray, act: Activation | None = None) -> float:
+    """Half-width of a strip's axis: ±1 for tanh's output, else the 99th percentile of |v|, so
+    one far value does not squeeze the rest into a single bin."""
+    if act is TANH:
+        return 1.0
+    return max(float(np.quantile(np.abs(values), 0.99)), 1e-12)
 
 
 class AnatomyLab(ChapterLab):
@@ -116,15 +142,16 @@ class AnatomyLab(ChapterLab):
         p = self.parts
         assert p is not None
         bins = max(width - LABEL - STATS, 8)
-        r = max(float(np.quantile(np.abs(v), 0.99)) for v in (p.x, p.z, p.normed, p.a))
         norm_label = ("batch norm (train)" if self.training else "batch norm (eval)") if self.norm else "no norm"
+        header = f"{'part':<{LABEL}}{'own axis −r…r':<{bins}}" + "".join(
+            name.rjust(w) for w, name in COLUMNS)
         lines = [Text(f"x·W + b → {norm_label} → {self.act.title}", style="bold"),
-                 _strip_row("x", p.x, bins, r, pal), _strip_row("x·W+b", p.z, bins, r, pal)]
-        lines.append(_strip_row("norm", p.normed, bins, r, pal) if self.norm
+                 Text(header, style=pal.muted.style),
+                 strip_row("x", p.x, bins, axis_of(p.x), pal),
+                 strip_row("x·W+b", p.z, bins, axis_of(p.z), pal)]
+        lines.append(strip_row("norm", p.normed, bins, axis_of(p.normed), pal) if self.norm
                      else Text(f"{'norm':<{LABEL}}(off: b turns it on)", style=pal.muted.style))
-        lines += [_strip_row(self.act.symbol[:LABEL - 1], p.a, bins, r, pal),
-                  Text(f"{'':<{LABEL}}{fmt(-r, 2)}{fmt(r, 2).rjust(bins - len(fmt(-r, 2)))}",
-                       style=pal.muted.style)]
+        lines.append(strip_row(self.act.symbol[:LABEL - 1], p.a, bins, axis_of(p.a, self.act), pal))
         if self.act is TANH:
             share = saturated_share(p.a)
             lines.append(Text(f"after tanh: {share:.0%} saturated (|a| > {SATURATION})",
@@ -133,17 +160,25 @@ class AnatomyLab(ChapterLab):
             lines.append(Text(f"after ReLU: {np.mean(p.a == 0):.0%} of outputs are 0"))
         else:
             lines.append(Text("linear: f changes nothing", style=pal.muted.style))
-        return lines + self._running_lines(pal)
+        return lines + self._running_lines(pal, width)
 
-    def _running_lines(self, pal: Palette) -> list[Text]:
+    def _running_lines(self, pal: Palette, width: int) -> list[Text]:
+        """Unit 1's statistics: the batch's mean and variance both ways, and the running ones;
+        "(used)" marks what the normalisation divides by in this mode."""
         if self.norm is None or self.parts is None:
             return []
         z = self.parts.z[:, 0]
         n = self.norm
-        return [Text(f"unit 1, this batch: μ {fmt(z.mean(), 2)} σ² {fmt(z.var(ddof=1), 2)}"),
-                Text(f"running, {n.batches} batch{'es' if n.batches != 1 else ''}: "
-                     f"μ {fmt(n.running_mean[0], 2)} σ² {fmt(n.running_var[0], 2)}",
-                     style=pal.muted.style)]
+        train, used = self.training, " (used)"
+        batches = f"{n.batches} batch{'es' if n.batches != 1 else ''}"
+        mean, var = fmt(n.running_mean[0], 2), fmt(n.running_var[0], 2)
+        tail = "" if train else used
+        return [Text(f"unit 1, this batch: μ {fmt(z.mean(), 2)}{used if train else ''}"),
+                Text(f"  var ÷n {fmt(z.var(), 2)}{used if train else ''}, "
+                     f"÷(n−1) {fmt(z.var(ddof=1), 2)}"),
+                Text(fit(width, f"running, {batches}: μ {mean}, var {var}{tail}",
+                         f"running ({n.batches}): μ {mean}, var {var}{tail}"),
+                     style="" if not train else pal.muted.style)]
 
     # ------------------------------------------------------------ the collapse view
 

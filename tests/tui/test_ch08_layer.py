@@ -1,0 +1,96 @@
+"""Chapter 8's claims about batch normalisation, recomputed from core/, and its lab's lines: one
+variance convention, said and shown the same way, and strips whose shape shows at 80×24."""
+
+import re
+
+import numpy as np
+import pytest
+
+from core.networks.anatomy import run_layer
+from core.networks.batchnorm import BN_EPS, BN_MOMENTUM, BatchNorm
+from core.neuron.activations import TANH
+from tests.tui.conftest import screen_text
+from tui.app import NeuronApp
+from tui.book.chapter import CHAPTERS
+from tui.chapters.ch08_layer.lab import BATCH, INPUT_MEAN, INPUT_STD, UNITS, AnatomyLab
+from tui.widgets.lines import LinesView
+
+PROSE = CHAPTERS[7].prose()
+
+
+def said(pattern: str) -> tuple[str, ...]:
+    found = re.search(pattern, PROSE, re.S)
+    assert found, f"chapter 8 no longer says {pattern!r}"
+    return found.groups()
+
+
+def test_the_constants_the_prose_names():
+    eps, momentum, larger = said(r"ε = 10(⁻⁵) only.*?momentum (0\.\d+).*?for a batch of 256 that is "
+                                 r"(\d+\.\d+)% larger")
+    assert BN_EPS == 1e-5 and eps == "⁻⁵" and BN_MOMENTUM == float(momentum)
+    assert BATCH == 256 and round(100 * (BATCH / (BATCH - 1) - 1), 1) == float(larger)
+    mean, sd = said(r"The inputs have mean (\d+) and sd (\d+)")
+    assert (INPUT_MEAN, INPUT_STD) == (float(mean), float(sd))
+
+
+def test_training_normalises_by_the_biased_variance_and_runs_towards_the_unbiased():
+    said(r"its variance s²,\s+the mean of \(z − μ\)², dividing by n")
+    said(r"the sum of \(z − μ\)² divided by n − 1 rather than n")
+    lab = AnatomyLab()
+    z = lab.batch(0) @ lab.weights.W
+    out, _, moved = BatchNorm.fresh(UNITS).train_forward(z)
+    expect = (z - z.mean(axis=0)) / np.sqrt(z.var(axis=0) + BN_EPS)  # ÷n
+    assert np.allclose(out, expect, rtol=0, atol=1e-12)
+    assert np.allclose(out.mean(axis=0), 0, atol=1e-12) and np.allclose(out.std(axis=0), 1, atol=1e-6)
+    unbiased = z.var(axis=0, ddof=1)
+    assert np.allclose(moved.running_var, (1 - BN_MOMENTUM) * 1.0 + BN_MOMENTUM * unbiased)
+
+
+def test_after_ten_batches_a_third_of_the_start_remains():
+    batches, share = said(r"after (\d+) batches 0\.9¹⁰ ≈ (\d+)% of those starting values")
+    lab = AnatomyLab()
+    one, two = BatchNorm.fresh(UNITS), BatchNorm.fresh(UNITS)
+    two = BatchNorm(two.gamma, two.beta, two.running_mean + 1.0, two.running_var + 1.0)
+    for k in range(int(batches)):
+        _, one = run_layer(lab.batch(k), lab.weights, one, True, TANH)
+        _, two = run_layer(lab.batch(k), lab.weights, two, True, TANH)
+    left = two.running_var - one.running_var  # what is left of a unit's head start
+    assert np.allclose(left, left[0]) and round(100 * left[0]) == int(share)
+    assert np.allclose(two.running_mean - one.running_mean, left[0])
+
+
+def strips(app) -> dict[str, str]:
+    """Each strip row of the parts view, by its label, as drawn."""
+    rows = app.screen.lab.query_one("#anatomy", LinesView).plain.split("\n")
+    return {row[:6].strip(): row[6:] for row in rows[2:6]}
+
+
+async def test_every_strip_shows_its_shape_at_80x24_and_the_variance_both_ways():
+    app = NeuronApp(start="book", chapter=8)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lab = app.screen.lab
+        view = lab.query_one("#anatomy", LinesView)
+        for label, row in strips(app).items():  # was two cells wide for norm and tanh
+            bars = row[: len(row) - 19]
+            assert sum(c != " " for c in bars) >= 10 and len(set(bars) - {" "}) >= 3, label
+        z = lab.parts.z[:, 0]
+        text = view.plain
+        assert f"var ÷n {z.var():.2f} (used), ÷(n−1) {z.var(ddof=1):.2f}" in text
+        assert re.search(r"this batch: μ \S+ \(used\)", text) and "(used)" not in text.split("\n")[-1]
+        await pilot.press("m")
+        text = view.plain
+        assert "this batch: μ" in text and text.split("\n")[-1].endswith("(used)")
+        assert "(used)" not in "\n".join(text.split("\n")[:-1])
+        for line in text.split("\n"):
+            assert len(line) <= view.size.width, line
+        assert "σ" not in text
+
+
+@pytest.mark.parametrize("formula", ["ẑ = γ·(z − μ)/√(s² + ε) + β", "(x·W₁ + b₁)·W₂ + b₂",
+                                     "  = x·(W₁W₂) + (b₁W₂ + b₂)"])
+async def test_the_formulas_fit_the_prose_pane_at_80_columns(formula):
+    app = NeuronApp(start="book", chapter=8)
+    async with app.run_test(size=(80, 120)) as pilot:
+        await pilot.pause()
+        assert formula in PROSE and formula.strip() in screen_text(app)

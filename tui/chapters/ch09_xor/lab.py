@@ -25,7 +25,7 @@ from tui.book.stepping import STEPPING_BINDINGS, SteppingLab
 from tui.values.numbers import fmt, fmt_fixed
 from tui.drawing.palette import Palette
 from tui.widgets.kept_lines import KeptHorizontal
-from tui.widgets.lines import LinesView
+from tui.widgets.lines import LinesView, fit
 from tui.widgets.number_field import NumberField
 
 XOR = get_dataset("xor")
@@ -33,8 +33,23 @@ LO, HI = -0.5, 1.5
 """The input plane shown: a margin of 0.5 around the four corners."""
 DEFAULT_LR, DEFAULT_SEED = 1.0, 0
 MAPS = ("network", "h₁", "h₂", "one neuron")
-TABLE_ROWS = 7
-"""Lines under the map: the header, four examples, the summary and the legend."""
+EXAMPLE_ROWS = 5
+"""Lines of the table under the map: the header and the four examples (shown when room allows)."""
+SUMMARY_ROWS = 2
+"""Lines always under the map: the step and what the map shows, then both learners' scores."""
+MIN_MAP_ROWS = 9
+"""The table gives way before the map shrinks below this many rows."""
+CORNERS = ("(0,0)", "(0,1)", "(1,0)", "(1,1)")
+
+
+def cut_off(h: np.ndarray) -> str:
+    """What a hidden unit's line does to XOR's four points (h, one value per point, in the
+    dataset's order): which point it cuts off alone on its side of h = 0, if one."""
+    up = np.asarray(h) > 0
+    alone = [CORNERS[i] for i in range(4) if np.sum(up == up[i]) == 1]
+    if alone:
+        return f"cuts off {alone[0]}"
+    return "splits them 2 and 2" if up.any() and not up.all() else "cuts off none"
 
 
 @dataclass(frozen=True, eq=False)
@@ -133,30 +148,38 @@ class XorLab(SteppingLab[XorSnap]):
         snap = self.current
         return snap.single_outputs if self.shown == "one neuron" else snap.net.outputs
 
-    def _table_lines(self, pal: Palette) -> list[Text]:
+    def _table_lines(self, pal: Palette, examples: bool, width: int) -> list[Text]:
         snap = self.current
         hidden = snap.net.net.forward(XOR.X)[0].a
-        lines = [Text(f"x₁ x₂ y {'h₁':>7}{'h₂':>7}{'net':>7}{'neuron':>8}", style="bold")]
-        for i in range(XOR.n_examples):
-            x1, x2 = XOR.X[i]
-            lines.append(Text(f"{x1:.0f}  {x2:.0f}  {XOR.y[i]:.0f}{fmt_fixed(hidden[i, 0]):>7}"
-                              f"{fmt_fixed(hidden[i, 1]):>7}{fmt_fixed(snap.net.outputs[i]):>7}"
-                              f"{fmt_fixed(snap.single_outputs[i]):>8}"))
+        lines = []
+        if examples:
+            lines.append(Text(f"x₁ x₂ y {'h₁':>7}{'h₂':>7}{'net':>7}{'neuron':>8}", style="bold"))
+            for i in range(XOR.n_examples):
+                x1, x2 = XOR.X[i]
+                lines.append(Text(f"{x1:.0f}  {x2:.0f}  {XOR.y[i]:.0f}{fmt_fixed(hidden[i, 0]):>7}"
+                                  f"{fmt_fixed(hidden[i, 1]):>7}{fmt_fixed(snap.net.outputs[i]):>7}"
+                                  f"{fmt_fixed(snap.single_outputs[i]):>8}"))
         run = " ▶" if self.running else ""
-        lines.append(Text(f"step {snap.net.steps}{run} · map: {self.shown} · ● y=1 ○ y=0",
-                          style=pal.muted.style))
+        shown = self.shown
+        if shown in ("h₁", "h₂"):
+            shown += " " + cut_off(hidden[:, MAPS.index(self.shown) - 1])
+        head = f"step {snap.net.steps}{run} · map: {shown}"
+        lines.append(Text(fit(width, head + " · ● y=1 ○ y=0", head), style=pal.muted.style))
         lines.append(Text(f"net {snap.net.accuracy:.0%} C {fmt(snap.net.cost)} · neuron "
                           f"{snap.single_accuracy:.0%} C {fmt(snap.single.cost)}"))
         return lines
 
     def draw(self) -> None:
-        """Map, table and fields for the current snapshot."""
+        """Map, table and fields for the current snapshot. When the pane is short (an exercise's
+        verdict takes room), the four example rows give way before the map shrinks."""
         pal = Palette.from_app(self.app)
         view = self.query_one("#xor-map", LinesView)
         cols = max(view.size.width, 12)
-        rows = max(self.size.height - 1 - TABLE_ROWS, 5)
+        room = self.size.height - 1 - SUMMARY_ROWS
+        examples = room - EXAMPLE_ROWS >= MIN_MAP_ROWS
+        rows = max(room - (EXAMPLE_ROWS if examples else 0), 5)
         view.show(self._map_lines(cols, rows, pal))
-        self.query_one("#xor-table", LinesView).show(self._table_lines(pal))
+        self.query_one("#xor-table", LinesView).show(self._table_lines(pal, examples, cols))
         self.query_one("#lr", NumberField).set_value(self.current.net.lr)
         self.query_one("#seed", NumberField).set_value(self.seed)
 

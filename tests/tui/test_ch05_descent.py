@@ -96,8 +96,8 @@ def test_at_eta_1_the_bowl_bounces_between_two_values_of_b_forever():
 
 
 def test_the_widening_bounce_leaves_the_map_and_the_lab_stops_it():
-    lr, off, stop = said(rf"At η = {N} each bounce is wider, the point leaves the map after "
-                         rf"(\d+) steps, and the\s+lab stops it at step (\d+), when b passes 10⁶")
+    lr, off, stop = said(rf"set η to {N}: each bounce is wider, the point\s+leaves the map after "
+                         rf"(\d+) steps, and the lab stops it at step (\d+), when b passes 10⁶")
     path = descend(BOWL, BOWL.start, number(lr), 500)
     first_off = next(k for k, s in enumerate(path) if not BOWL.inside(*at(s)))
     assert first_off == int(off)
@@ -122,7 +122,7 @@ def test_two_valleys_has_exactly_two_local_minima_of_different_cost():
                         np.linspace(*TWO.b_range, 121))
     deep, shallow = minima(TWO)
     assert np.allclose([m.at for m in fine], [deep.at, shallow.at], atol=1e-6)
-    high, low = said(rf"misses the third by 0\.9, and its cost is {N}.*?its cost is {N}")
+    high, low = said(rf"misses the third by 0\.9, and the cost there is {N}.*?the\s+cost there is {N}")
     assert f"{shallow.cost:.3f}" == high and f"{deep.cost:.3f}" == low
     a_shallow = TWO.neuron(*shallow.at).forward(TWO.data.X).a
     assert np.abs(a_shallow[:2] - TWO.data.y[:2]).max() < 5e-4  # through the first two
@@ -150,9 +150,10 @@ def test_two_starts_end_in_different_valleys_and_stay(which):
 # ------------------------------------------------------------------ the shelf
 
 def test_the_shelf_is_slow_not_stuck():
-    w0, above, stay, below, by = said(rf"from w = {N}: there.*?the cost stays\s+above {N} for "
-                                      rf"(\d+) steps, then falls below {N} by step (\d+)")
-    assert SHELF.start[0] == number(w0)
+    w0, b0, lr, above, stay, below, by = said(
+        rf"from w = {N} and b = {N}: there.*?at η = {N}, the cost stays above {N} for (\d+) "
+        rf"steps, then falls below\s+{N} by step (\d+)")
+    assert SHELF.start == (number(w0), number(b0)) and SHELF.lr == number(lr)
     a = SHELF.neuron(*SHELF.start).forward(SHELF.data.X).a
     assert np.all((a > 0.5) != (SHELF.data.y > 0.5))  # on the wrong side for every point
     path = descend(SHELF, SHELF.start, SHELF.lr, 400)

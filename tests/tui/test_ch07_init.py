@@ -116,8 +116,11 @@ def test_a_negative_bias_makes_the_dead_share_climb():
     assert [layer.dead for layer in probe("he", RELU, bias=number(b_all))][1:] == [1.0] * 4
 
 
-def test_the_gain_scales_the_standard_deviation():
-    said(r"The \*\*gain\*\* multiplies the standard deviation s")
+def test_the_gain_scales_the_standard_deviation_and_compounds_with_relu():
+    said(r"The \*\*gain\*\* multiplies the standard deviation s of any scheme")
+    said(r"so\s+layer 5's spread scales by the gain to the fifth power")
+    one, more = sd(probe("he", RELU), "z"), sd(probe("he", RELU, gain=1.1), "z")
+    assert more[-1] / one[-1] == pytest.approx(1.1 ** 5, rel=1e-9)
     w1 = INIT_SCHEMES["he"].draw(64, 64, 1.0, np.random.default_rng(5))
     w3 = INIT_SCHEMES["he"].draw(64, 64, 3.0, np.random.default_rng(5))
     assert np.allclose(w3, 3 * w1)

@@ -8,7 +8,7 @@ import pytest
 
 from core.networks.anatomy import run_layer
 from core.networks.batchnorm import BN_EPS, BN_MOMENTUM, BatchNorm
-from core.neuron.activations import TANH
+from core.neuron.activations import RELU, TANH
 from tests.tui.conftest import screen_text
 from tui.app import NeuronApp
 from tui.book.chapter import CHAPTERS
@@ -94,3 +94,16 @@ async def test_the_formulas_fit_the_prose_pane_at_80_columns(formula):
     async with app.run_test(size=(80, 120)) as pilot:
         await pilot.pause()
         assert formula in PROSE and formula.strip() in screen_text(app)
+
+
+@pytest.mark.parametrize("between", ["tanh", "relu"])
+def test_tanh_or_relu_between_the_layers_breaks_the_fold(between):
+    said(r"Put tanh or ReLU between the layers and the fold breaks")
+    lab = AnatomyLab()
+    lab.between = TANH if between == "tanh" else RELU
+    for depth in (2, 3):
+        lab.depth = depth
+        for seed in range(5):
+            lab.stack_seed = seed
+            c = lab.collapse_result()
+            assert c.best_gap > 0.05 * c.scale and c.folded_gap > c.best_gap

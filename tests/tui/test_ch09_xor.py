@@ -162,7 +162,17 @@ async def test_the_hidden_maps_say_which_point_their_line_cuts_off():
         lab = app.screen.lab
         for _ in range(200):
             lab.action_step()
+        rows = lab.query_one("#xor-map", LinesView).plain.split("\n")
+        ones = [(r, row.index("●")) for r, row in enumerate(rows) if "●" in row]
+        (top, left), (bottom, right) = ones  # (0,1) up and left of (1,0): x₁ across, x₂ up
+        assert top < bottom and left < right
         await pilot.press("m")
         assert "map: h₁ cuts off (1,0)" in screen_text(app)
         await pilot.press("m")
         assert "map: h₂ cuts off (0,1)" in screen_text(app)
+
+
+def test_the_map_spans_the_plane_the_prose_names():
+    from tui.chapters.ch09_xor.lab import HI, LO
+    lo, hi = said(r"x₁ across and x₂ up, each from (−?\d+\.\d+) to\s+(\d+\.\d+)")
+    assert (LO, HI) == (float(lo.replace("−", "-")), float(hi))

@@ -22,7 +22,7 @@ class InitScheme:
     Attributes:
         name: key, e.g. ``"he"``.
         title: human name, e.g. ``"He / Kaiming"``.
-        formula: the distribution at gain 1, for display ("in" is fan-in, "out" fan-out).
+        formula: the distribution at gain 1, for display: N(0, v) with variance v, or U(−r, r).
         uniform: draw from U(−r, r) when true, else from N(0, r²).
         spread: r at gain 1, from (fan_in, fan_out).
     """
@@ -48,9 +48,9 @@ class InitScheme:
 
 UNIFORM_SMALL = InitScheme("small", "uniform small", "U(−0.01, 0.01)", True, lambda i, o: 0.01)
 STANDARD_NORMAL = InitScheme("normal", "standard normal", "N(0, 1)", False, lambda i, o: 1.0)
-XAVIER = InitScheme("xavier", "Xavier / Glorot", "N(0, 2/(in + out))", False,
+XAVIER = InitScheme("xavier", "Xavier / Glorot", "N(0, 2/(fan_in + fan_out))", False,
                     lambda i, o: math.sqrt(2.0 / (i + o)))
-HE = InitScheme("he", "He / Kaiming", "N(0, 2/in)", False, lambda i, o: math.sqrt(2.0 / i))
+HE = InitScheme("he", "He / Kaiming", "N(0, 2/fan_in)", False, lambda i, o: math.sqrt(2.0 / i))
 
 INIT_SCHEMES: dict[str, InitScheme] = {s.name: s for s in (UNIFORM_SMALL, STANDARD_NORMAL, XAVIER, HE)}
 """Every scheme by name, in the order the app cycles through them."""

@@ -96,7 +96,7 @@ def test_tanh_gradients_grow_towards_the_input_but_most_pass_nothing():
 
 
 def test_xavier_suits_tanh_not_the_sigmoid():
-    s, first, last, shrink = said(rf"so s = √\(2/128\) = {N} here.*?drifts only from {N} at L1 to\s+"
+    s, first, last, shrink = said(rf"so sd = √\(2/128\) = {N} here.*?drifts only from {N} at L1 to\s+"
                                   rf"{N} at L5.*?∂C/∂z shrinks about {N}× from L5 to L1")
     assert INIT_SCHEMES["xavier"].std(64, 64) == number(s)
     a = sd(probe("xavier", TANH), "a")
@@ -117,7 +117,7 @@ def test_a_negative_bias_makes_the_dead_share_climb():
 
 
 def test_the_gain_scales_the_standard_deviation_and_compounds_with_relu():
-    said(r"The \*\*gain\*\* multiplies the standard deviation s of any scheme")
+    said(r"The \*\*gain\*\* multiplies the sd of any scheme")
     said(r"so\s+layer 5's spread scales by the gain to the fifth power")
     one, more = sd(probe("he", RELU), "z"), sd(probe("he", RELU, gain=1.1), "z")
     assert more[-1] / one[-1] == pytest.approx(1.1 ** 5, rel=1e-9)

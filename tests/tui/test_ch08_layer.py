@@ -34,7 +34,7 @@ def test_the_constants_the_prose_names():
 
 
 def test_training_normalises_by_the_biased_variance_and_runs_towards_the_unbiased():
-    said(r"its variance s²,\s+the mean of \(z − μ\)², dividing by n")
+    said(r"its variance v,\s+the mean of \(z − μ\)², dividing by n")
     said(r"the sum of \(z − μ\)² divided by n − 1 rather than n")
     lab = AnatomyLab()
     z = lab.batch(0) @ lab.weights.W
@@ -76,7 +76,7 @@ async def test_every_strip_shows_its_shape_at_80x24_and_the_variance_both_ways()
             assert sum(c != " " for c in bars) >= 10 and len(set(bars) - {" "}) >= 3, label
         z = lab.parts.z[:, 0]
         text = view.plain
-        assert f"var ÷n {z.var():.2f} (used), ÷(n−1) {z.var(ddof=1):.2f}" in text
+        assert f"v ÷n {z.var():.2f} (used), ÷(n−1) {z.var(ddof=1):.2f}" in text
         assert re.search(r"this batch: μ \S+ \(used\)", text) and "(used)" not in text.split("\n")[-1]
         await pilot.press("m")
         text = view.plain
@@ -87,7 +87,7 @@ async def test_every_strip_shows_its_shape_at_80x24_and_the_variance_both_ways()
         assert "σ" not in text
 
 
-@pytest.mark.parametrize("formula", ["ẑ = γ·(z − μ)/√(s² + ε) + β", "(x·W₁ + b₁)·W₂ + b₂",
+@pytest.mark.parametrize("formula", ["ẑ = γ·(z − μ)/√(v + ε) + β", "(x·W₁ + b₁)·W₂ + b₂",
                                      "  = x·(W₁W₂) + (b₁W₂ + b₂)"])
 async def test_the_formulas_fit_the_prose_pane_at_80_columns(formula):
     app = NeuronApp(start="book", chapter=8)

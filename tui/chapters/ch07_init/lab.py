@@ -128,7 +128,7 @@ class InitLab(ChapterLab):
         width = self.query_one("#strips").size.width
         bins = max(width - 3 - STATS_WIDTH, 8)
         lo, hi = self._range()
-        lines = [Text(f"{s.scheme.title}: {s.scheme.formula}", style="bold"),
+        lines = [Text(fit(width, f"{s.scheme.title}: {s.scheme.formula}", s.scheme.formula), style="bold"),
                  Text(f"× gain {fmt(s.gain, 2)} · {s.activation.title} · {s.depth}×{s.width} · "
                       f"batch {s.batch}", style=pal.muted.style),
                  Text(f"showing {VIEWS[self.view]}" + (" where a > 0" if relu and self.view == "a" else ""),

@@ -174,10 +174,10 @@ class AnatomyLab(ChapterLab):
         mean, var = fmt(n.running_mean[0], 2), fmt(n.running_var[0], 2)
         tail = "" if train else used
         return [Text(f"unit 1, this batch: μ {fmt(z.mean(), 2)}{used if train else ''}"),
-                Text(f"  var ÷n {fmt(z.var(), 2)}{used if train else ''}, "
+                Text(f"  v ÷n {fmt(z.var(), 2)}{used if train else ''}, "
                      f"÷(n−1) {fmt(z.var(ddof=1), 2)}"),
-                Text(fit(width, f"running, {batches}: μ {mean}, var {var}{tail}",
-                         f"running ({n.batches}): μ {mean}, var {var}{tail}"),
+                Text(fit(width, f"running, {batches}: μ {mean}, v {var}{tail}",
+                         f"running ({n.batches}): μ {mean}, v {var}{tail}"),
                      style="" if not train else pal.muted.style)]
 
     # ------------------------------------------------------------ the collapse view

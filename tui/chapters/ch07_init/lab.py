@@ -128,7 +128,9 @@ class InitLab(ChapterLab):
         width = self.query_one("#strips").size.width
         bins = max(width - 3 - STATS_WIDTH, 8)
         lo, hi = self._range()
-        lines = [Text(fit(width, f"{s.scheme.title}: {s.scheme.formula}", s.scheme.formula), style="bold"),
+        name = s.scheme.title.split(" / ")[0]  # "Xavier / Glorot" → "Xavier" where room is short
+        lines = [Text(fit(width, f"{s.scheme.title}: {s.scheme.formula}", f"{name}: {s.scheme.formula}",
+                          s.scheme.formula), style="bold"),
                  Text(f"× gain {fmt(s.gain, 2)} · {s.activation.title} · {s.depth}×{s.width} · "
                       f"batch {s.batch}", style=pal.muted.style),
                  Text(f"showing {VIEWS[self.view]}" + (" where a > 0" if relu and self.view == "a" else ""),

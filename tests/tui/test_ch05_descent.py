@@ -2,32 +2,19 @@
 minima and the shelf's slow crossing. Every number chapter 5's prose states is read from the
 prose and recomputed here, so a change to the core or the lab cannot leave the text wrong."""
 
-import re
-
 import numpy as np
 import pytest
 
 from core.neuron.losses import MSE
 from core.neuron.minima import gradient, hessian, local_minima
 from core.neuron.train import TrainState, step
-from tui.book.chapter import CHAPTERS
+from tests.tui.conftest import screen_text
+from tests.tui.prose_claims import N, number, said
+from tui.app import NeuronApp
 from tui.chapters.ch05_descent.landscapes import LANDSCAPES, minima, valley_of
+from tui.widgets.lines import LinesView
 
 BOWL, TWO, SHELF = LANDSCAPES
-PROSE = CHAPTERS[4].prose().replace("\u00a0", " ")
-N = r"(−?\d+(?:\.\d+)?)"
-"""A number as the prose writes it."""
-
-
-def said(pattern: str) -> tuple[str, ...]:
-    """The groups of ``pattern`` in chapter 5's prose (which must say it)."""
-    found = re.search(pattern, PROSE, re.S)
-    assert found, f"chapter 5 no longer says {pattern!r}"
-    return found.groups()
-
-
-def number(text: str) -> float:
-    return float(text.replace("−", "-"))
 
 
 def descend(landscape, start, lr, steps):
@@ -77,10 +64,10 @@ def test_a_shelf_is_not_a_minimum():
 def test_the_bowl_diverges_past_eta_1_because_b_curves_with_2():
     (w_star, b_star), = [m.at for m in minima(BOWL)]
     eigen = np.linalg.eigvalsh(hessian(BOWL.neuron(0, 0), BOWL.data, MSE, 0, 1, np.array([w_star, b_star])))
-    limit, = said(rf"Below η = (\d+) that factor")
+    limit, = said(5, rf"Below η = (\d+) that factor")
     assert 2 / eigen.max() == pytest.approx(number(limit), rel=1e-9)
-    said(rf"Above η = 1 it is below −1")
-    said(rf"by 1 − 2η")
+    said(5, rf"Above η = 1 it is below −1")
+    said(5, rf"by 1 − 2η")
     for lr in (0.3, 0.8, 1.1):  # along b, one step multiplies the distance by 1 − 2η exactly
         after = descend(BOWL, (w_star, b_star + 0.5), lr, 1)[-1]
         assert (after.neuron.b - b_star) / 0.5 == pytest.approx(1 - 2 * lr, abs=1e-9)
@@ -88,7 +75,7 @@ def test_the_bowl_diverges_past_eta_1_because_b_curves_with_2():
 
 
 def test_at_eta_1_the_bowl_bounces_between_two_values_of_b_forever():
-    said(rf"At exactly\s+η = 1 it is −1, and the point bounces between the same two values of b")
+    said(5, rf"At exactly\s+η = 1 it is −1, and the point bounces between the same two values of b")
     path = descend(BOWL, BOWL.start, 1.0, 2000)
     b = np.array([s.neuron.b for s in path])
     assert np.allclose(b[2::2], b[0], atol=1e-9) and np.allclose(b[3::2], b[1], atol=1e-9)
@@ -96,7 +83,7 @@ def test_at_eta_1_the_bowl_bounces_between_two_values_of_b_forever():
 
 
 def test_the_widening_bounce_leaves_the_map_and_the_lab_stops_it():
-    lr, off, stop = said(rf"set η to {N}: each bounce is wider, the point\s+leaves the map after "
+    lr, off, stop = said(5, rf"set η to {N}: each bounce is wider, the point\s+leaves the map after "
                          rf"(\d+) steps, and the lab stops it at step (\d+), when b passes 10⁶")
     path = descend(BOWL, BOWL.start, number(lr), 500)
     first_off = next(k for k, s in enumerate(path) if not BOWL.inside(*at(s)))
@@ -104,14 +91,14 @@ def test_the_widening_bounce_leaves_the_map_and_the_lab_stops_it():
     assert path[-1].diverged and len(path) - 1 == int(stop) and abs(path[-1].neuron.b) > 1e6
     jumps = np.abs([s.neuron.b - minima(BOWL)[0].at[1] for s in path[:first_off]])
     assert np.all(np.diff(jumps) > 0)  # every bounce wider than the last
-    default, = said(rf"On the bowl, run at η = {N}")
+    default, = said(5, rf"On the bowl, run at η = {N}")
     assert number(default) == BOWL.lr
 
 
 # ------------------------------------------------------------------ two valleys
 
 def test_the_two_valleys_data_is_the_data_the_prose_describes():
-    points = said(rf"three points: {N} at x = {N}, {N} at x = {N} and {N}\s+at x = {N}")
+    points = said(5, rf"three points: {N} at x = {N}, {N} at x = {N} and {N}\s+at x = {N}")
     ys, xs = [number(v) for v in points[::2]], [number(v) for v in points[1::2]]
     assert TWO.data.X[:, 0].tolist() == xs and TWO.data.y.tolist() == ys
 
@@ -122,7 +109,7 @@ def test_two_valleys_has_exactly_two_local_minima_of_different_cost():
                         np.linspace(*TWO.b_range, 121))
     deep, shallow = minima(TWO)
     assert np.allclose([m.at for m in fine], [deep.at, shallow.at], atol=1e-6)
-    high, low = said(rf"misses the third by 0\.9, and the cost there is {N}.*?the\s+cost there is {N}")
+    high, low = said(5, rf"misses the third by 0\.9, and the cost there is {N}.*?the\s+cost there is {N}")
     assert f"{shallow.cost:.3f}" == high and f"{deep.cost:.3f}" == low
     a_shallow = TWO.neuron(*shallow.at).forward(TWO.data.X).a
     assert np.abs(a_shallow[:2] - TWO.data.y[:2]).max() < 5e-4  # through the first two
@@ -135,7 +122,7 @@ def test_two_valleys_has_exactly_two_local_minima_of_different_cost():
 @pytest.mark.parametrize("which", ["start", "w = −2"])
 def test_two_starts_end_in_different_valleys_and_stay(which):
     deep, shallow = minima(TWO)
-    w, = said(rf"set w to {N} and run again: this time it ends at C = {N}")[:1]
+    w, = said(5, rf"set w to {N} and run again: this time it ends at C = {N}")[:1]
     start = TWO.start if which == "start" else (number(w), TWO.start[1])
     target = shallow if which == "start" else deep
     path = descend(TWO, start, TWO.lr, 3000)
@@ -143,14 +130,14 @@ def test_two_starts_end_in_different_valleys_and_stay(which):
     later = descend(TWO, at(path[-1]), TWO.lr, 3000)
     assert np.hypot(*np.subtract(at(later[-1]), target.at)) < 1e-3
     assert all(valley_of(TWO, *at(s)) is target for s in later)
-    ends = said(rf"settles at C = {N} and stays.*?ends at C = {N}")
+    ends = said(5, rf"settles at C = {N} and stays.*?ends at C = {N}")
     assert f"{path[-1].cost:.3f}" == ends[0 if which == "start" else 1]
 
 
 # ------------------------------------------------------------------ the shelf
 
 def test_the_shelf_is_slow_not_stuck():
-    w0, b0, lr, above, stay, below, by = said(
+    w0, b0, lr, above, stay, below, by = said(5, 
         rf"from w = {N} and b = {N}: there.*?at η = {N}, the cost stays above {N} for (\d+) "
         rf"steps, then falls below\s+{N} by step (\d+)")
     assert SHELF.start == (number(w0), number(b0)) and SHELF.lr == number(lr)
@@ -160,16 +147,12 @@ def test_the_shelf_is_slow_not_stuck():
     cost = np.array([s.cost for s in path])
     assert int(np.argmax(cost <= number(above))) == int(stay)
     assert int(np.argmax(cost < number(below))) == int(by)
-    near, = said(rf"the cost sits near {N} while the point creeps")
+    near, = said(5, rf"the cost sits near {N} while the point creeps")
     assert f"{cost[0]:.2f}" == near
     assert all(SHELF.inside(*at(s)) for s in path)  # the map holds the whole path
 
 
 # ------------------------------------------------------------------ the lab on screen
-
-from tests.tui.conftest import screen_text  # noqa: E402
-from tui.app import NeuronApp  # noqa: E402
-from tui.widgets.lines import LinesView  # noqa: E402
 
 
 def lab_lines(lab) -> list[str]:

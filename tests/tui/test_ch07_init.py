@@ -1,8 +1,6 @@
 """Chapter 7's claims, measured on the lab's own stack (five layers of 64, a batch of 256, seed
 0): every number its prose states is read from the prose and recomputed from core/ here."""
 
-import re
-
 import numpy as np
 import pytest
 
@@ -10,24 +8,10 @@ from core.networks.init import INIT_SCHEMES
 from core.networks.probe import ProbeSetup, probe_stack, saturation
 from core.neuron.activations import RELU, SIGMOID, TANH
 from tests.tui.conftest import screen_text
+from tests.tui.prose_claims import N, number, said
 from tui.app import NeuronApp
-from tui.book.chapter import CHAPTERS
 from tui.chapters.ch07_init.lab import diagnosis
 from tui.widgets.lines import LinesView
-
-PROSE = CHAPTERS[6].prose().replace("\u00a0", " ")
-N = r"(−?[\d,]+(?:\.\d+)?)"
-"""A number as the prose writes it."""
-
-
-def said(pattern: str) -> tuple[str, ...]:
-    found = re.search(pattern, PROSE, re.S)
-    assert found, f"chapter 7 no longer says {pattern!r}"
-    return found.groups()
-
-
-def number(text: str) -> float:
-    return float(text.replace("−", "-").replace(",", ""))
 
 
 def probe(scheme, act, bias=0.0, gain=1.0):
@@ -39,7 +23,7 @@ def sd(layers, kind):
 
 
 def test_the_first_layers_spread_is_8s():
-    near, small = said(rf"N\(0, 1\) give layer 1's z a spread\s+near {N}, and weights from "
+    near, small = said(7, rf"N\(0, 1\) give layer 1's z a spread\s+near {N}, and weights from "
                        rf"U\(−0.01, 0.01\), whose spread is 0.01/√3, give about {N}")
     assert round(sd(probe("normal", TANH), "z")[0]) == number(near)
     assert round(sd(probe("small", TANH), "z")[0], 2) == number(small)
@@ -47,15 +31,15 @@ def test_the_first_layers_spread_is_8s():
 
 
 def test_tanh_does_not_compound_but_saturates():
-    lo, hi = said(rf"z keeps a\s+spread between {N} and {N} in all five layers")
+    lo, hi = said(7, rf"z keeps a\s+spread between {N} and {N} in all five layers")
     layers = probe("normal", TANH)
     assert all(number(lo) <= s <= number(hi) for s in sd(layers, "z"))
-    said(r"over three quarters of the activations")
+    said(7, r"over three quarters of the activations")
     assert all(layer.saturated > 0.75 for layer in layers)
 
 
 def test_relu_halves_the_second_moment_and_compounds_by_root_32():
-    first, last = said(rf"with N\(0, 1\) weights, from {N} at layer 1 to about {N} at layer 5")
+    first, last = said(7, rf"with N\(0, 1\) weights, from {N} at layer 1 to about {N} at layer 5")
     layers = probe("normal", RELU)
     z = sd(layers, "z")
     assert round(z[0], 1) == number(first) and round(z[-1], -2) == number(last)
@@ -66,7 +50,7 @@ def test_relu_halves_the_second_moment_and_compounds_by_root_32():
 
 
 def test_saturation_thresholds_mean_the_same_slope_for_tanh_and_sigmoid():
-    said(r"when \|a\| > 0.97, where the slope is below 0.06; for the sigmoid,\s+when a lies within "
+    said(7, r"when \|a\| > 0.97, where the slope is below 0.06; for the sigmoid,\s+when a lies within "
          r"0.015 of 0 or 1")
     assert 1 - 0.97 ** 2 < 0.06
     a = np.array([0.014, 0.016, 0.5, 0.984, 0.986])
@@ -83,7 +67,7 @@ def test_tiny_weights_vanish_and_large_relu_weights_explode():
 
 
 def test_tanh_gradients_grow_towards_the_input_but_most_pass_nothing():
-    top, bottom = said(rf"about 2× per layer, from {N} at L5 to {N} at L1")
+    top, bottom = said(7, rf"about 2× per layer, from {N} at L5 to {N} at L1")
     net, layers = probe_stack(ProbeSetup(INIT_SCHEMES["normal"], 1.0, TANH))
     g = sd(layers, "grad")
     assert round(g[-1], 3) == number(top) and round(g[0], 3) == number(bottom)
@@ -96,7 +80,7 @@ def test_tanh_gradients_grow_towards_the_input_but_most_pass_nothing():
 
 
 def test_xavier_suits_tanh_not_the_sigmoid():
-    s, first, last, shrink = said(rf"so sd = √\(2/128\) = {N} here.*?drifts only from {N} at L1 to\s+"
+    s, first, last, shrink = said(7, rf"so sd = √\(2/128\) = {N} here.*?drifts only from {N} at L1 to\s+"
                                   rf"{N} at L5.*?∂C/∂z shrinks about {N}× from L5 to L1")
     assert INIT_SCHEMES["xavier"].std(64, 64) == number(s)
     a = sd(probe("xavier", TANH), "a")
@@ -109,7 +93,7 @@ def test_xavier_suits_tanh_not_the_sigmoid():
 
 
 def test_a_negative_bias_makes_the_dead_share_climb():
-    b, last, b_all = said(rf"Set b₀ to {N} and watch the dead share climb from layer to\s+layer, "
+    b, last, b_all = said(7, rf"Set b₀ to {N} and watch the dead share climb from layer to\s+layer, "
                           rf"to {N}% at L5; at {N} every neuron from L2 on is dead")
     dead = [layer.dead for layer in probe("he", RELU, bias=number(b))]
     assert dead[0] == 0 and np.all(np.diff(dead) >= 0) and round(100 * dead[-1]) == number(last)
@@ -117,8 +101,8 @@ def test_a_negative_bias_makes_the_dead_share_climb():
 
 
 def test_the_gain_scales_the_standard_deviation_and_compounds_with_relu():
-    said(r"The \*\*gain\*\* multiplies the sd of any scheme")
-    said(r"so\s+layer 5's spread scales by the gain to the fifth power")
+    said(7, r"The \*\*gain\*\* multiplies the sd of any scheme")
+    said(7, r"so\s+layer 5's spread scales by the gain to the fifth power")
     one, more = sd(probe("he", RELU), "z"), sd(probe("he", RELU, gain=1.1), "z")
     assert more[-1] / one[-1] == pytest.approx(1.1 ** 5, rel=1e-9)
     w1 = INIT_SCHEMES["he"].draw(64, 64, 1.0, np.random.default_rng(5))

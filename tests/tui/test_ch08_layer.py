@@ -10,32 +10,24 @@ from core.networks.anatomy import run_layer
 from core.networks.batchnorm import BN_EPS, BN_MOMENTUM, BatchNorm
 from core.neuron.activations import RELU, TANH
 from tests.tui.conftest import screen_text
+from tests.tui.prose_claims import prose, said
 from tui.app import NeuronApp
-from tui.book.chapter import CHAPTERS
 from tui.chapters.ch08_layer.lab import BATCH, INPUT_MEAN, INPUT_STD, UNITS, AnatomyLab
 from tui.widgets.lines import LinesView
 
-PROSE = CHAPTERS[7].prose()
-
-
-def said(pattern: str) -> tuple[str, ...]:
-    found = re.search(pattern, PROSE, re.S)
-    assert found, f"chapter 8 no longer says {pattern!r}"
-    return found.groups()
-
 
 def test_the_constants_the_prose_names():
-    eps, momentum, larger = said(r"ε = 10(⁻⁵) only.*?momentum (0\.\d+).*?for a batch of 256 that is "
+    eps, momentum, larger = said(8, r"ε = 10(⁻⁵) only.*?momentum (0\.\d+).*?for a batch of 256 that is "
                                  r"(\d+\.\d+)% larger")
     assert BN_EPS == 1e-5 and eps == "⁻⁵" and BN_MOMENTUM == float(momentum)
     assert BATCH == 256 and round(100 * (BATCH / (BATCH - 1) - 1), 1) == float(larger)
-    mean, sd = said(r"The inputs have mean (\d+) and sd (\d+)")
+    mean, sd = said(8, r"The inputs have mean (\d+) and sd (\d+)")
     assert (INPUT_MEAN, INPUT_STD) == (float(mean), float(sd))
 
 
 def test_training_normalises_by_the_biased_variance_and_runs_towards_the_unbiased():
-    said(r"its variance v,\s+the mean of \(z − μ\)², dividing by n")
-    said(r"the sum of \(z − μ\)² divided by n − 1 rather than n")
+    said(8, r"its variance v,\s+the mean of \(z − μ\)², dividing by n")
+    said(8, r"the sum of \(z − μ\)² divided by n − 1 rather than n")
     lab = AnatomyLab()
     z = lab.batch(0) @ lab.weights.W
     out, _, moved = BatchNorm.fresh(UNITS).train_forward(z)
@@ -47,7 +39,7 @@ def test_training_normalises_by_the_biased_variance_and_runs_towards_the_unbiase
 
 
 def test_after_ten_batches_a_third_of_the_start_remains():
-    batches, share = said(r"after (\d+) batches 0\.9¹⁰ ≈ (\d+)% of those starting values")
+    batches, share = said(8, r"after (\d+) batches 0\.9¹⁰ ≈ (\d+)% of those starting values")
     lab = AnatomyLab()
     one, two = BatchNorm.fresh(UNITS), BatchNorm.fresh(UNITS)
     two = BatchNorm(two.gamma, two.beta, two.running_mean + 1.0, two.running_var + 1.0)
@@ -93,12 +85,12 @@ async def test_the_formulas_fit_the_prose_pane_at_80_columns(formula):
     app = NeuronApp(start="book", chapter=8)
     async with app.run_test(size=(80, 120)) as pilot:
         await pilot.pause()
-        assert formula in PROSE and formula.strip() in screen_text(app)
+        assert formula in prose(8) and formula.strip() in screen_text(app)
 
 
 @pytest.mark.parametrize("between", ["tanh", "relu"])
 def test_tanh_or_relu_between_the_layers_breaks_the_fold(between):
-    said(r"Put tanh or ReLU between the layers and the fold breaks")
+    said(8, r"Put tanh or ReLU between the layers and the fold breaks")
     lab = AnatomyLab()
     lab.between = TANH if between == "tanh" else RELU
     for depth in (2, 3):

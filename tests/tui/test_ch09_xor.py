@@ -1,7 +1,6 @@
 """Chapter 9's claims about XOR, recomputed from core/ (every number its prose states), and its
 lab's map and legend at 80×24."""
 
-import re
 from functools import cache
 
 import numpy as np
@@ -16,22 +15,15 @@ from core.neuron.minima import hessian
 from core.neuron.neuron import Neuron, init_neuron
 from core.neuron.train import TrainState, plan_step, step
 from tests.tui.conftest import screen_text
+from tests.tui.prose_claims import said
 from tui.app import NeuronApp
-from tui.book.chapter import CHAPTERS
 from tui.chapters.ch09_xor.lab import cut_off
 from tui.widgets.lines import LinesView
 
 XOR = get_dataset("xor")
-PROSE = CHAPTERS[8].prose()
 SETTLED = 600
 """Steps after which every seed of the first 40 has settled: the slowest success (seed 29)
 first gets all four right at step 247."""
-
-
-def said(pattern: str) -> tuple[str, ...]:
-    found = re.search(pattern, PROSE, re.S)
-    assert found, f"chapter 9 no longer says {pattern!r}"
-    return found.groups()
 
 
 @cache
@@ -53,7 +45,7 @@ def gradient_norm(state: NetState) -> float:
 
 
 def test_the_default_seed_gets_all_four_right_after_127_steps():
-    steps, = said(r"network gets all four points right after (\d+) steps")
+    steps, = said(9, r"network gets all four points right after (\d+) steps")
     state, first = xor_network(XOR, 0, 1.0), None
     for k in range(1, 1000):
         state = net_step(state)
@@ -64,7 +56,7 @@ def test_the_default_seed_gets_all_four_right_after_127_steps():
 
 
 def test_the_lowest_cost_of_one_neuron_commits_to_nothing():
-    cost, = said(r"where a = 0\.5 on every point and\s+C = ln 2 ≈ (\d\.\d+)")
+    cost, = said(9, r"where a = 0\.5 on every point and\s+C = ln 2 ≈ (\d\.\d+)")
     zero = Neuron(w=[0.0, 0.0], b=0.0, activation=SIGMOID)
     state = TrainState(neuron=zero, data=XOR, loss=BCE, lr=1.0)
     assert np.allclose(plan_step(state).grad, 0) and f"{state.cost:.3f}" == cost
@@ -78,7 +70,7 @@ def test_the_lowest_cost_of_one_neuron_commits_to_nothing():
 
 
 def test_one_neurons_accuracy_is_rounding_noise():
-    steps, first, second = said(r"after (\d+) steps the lab shows (\d+)% right from seed 0 and "
+    steps, first, second = said(9, r"after (\d+) steps the lab shows (\d+)% right from seed 0 and "
                                 r"(\d+)% from seed 1")
     for seed, share in ((0, first), (1, second)):
         state = TrainState(neuron=init_neuron(2, SIGMOID, seed), data=XOR, loss=BCE, lr=1.0, seed=seed)
@@ -90,23 +82,23 @@ def test_one_neurons_accuracy_is_rounding_noise():
 
 
 def test_the_seeds_find_two_kinds_of_solution_or_get_stuck():
-    second, first = said(r"Of the first 40 seeds at η = 1, (\d+) find the second kind and (\d+) the first")
-    stuck, = said(r"From (\d+) of the\s+first 40 seeds at η = 1, two points with different targets")
+    second, first = said(9, r"Of the first 40 seeds at η = 1, (\d+) find the second kind and (\d+) the first")
+    stuck, = said(9, r"From (\d+) of the\s+first 40 seeds at η = 1, two points with different targets")
     kinds = {seed: kind(trained(seed)) for seed in range(40) if trained(seed).accuracy == 1.0}
     ones = ("cuts off (0,1)", "cuts off (1,0)")
     corners = ("cuts off (0,0)", "cuts off (1,1)")
     assert sum(k == ones for k in kinds.values()) == int(second)
     assert sum(k == corners for k in kinds.values()) == int(first)
     assert len(kinds) == int(second) + int(first) and 40 - len(kinds) == int(stuck)
-    h1, h2 = said(r"from seed 0, h₁ cuts off (\(\d,\d\)) and h₂ (\(\d,\d\))")
+    h1, h2 = said(9, r"from seed 0, h₁ cuts off (\(\d,\d\)) and h₂ (\(\d,\d\))")
     hidden = trained(0).net.forward(XOR.X)[0].a
     assert cut_off(hidden[:, 0]) == f"cuts off {h1}" and cut_off(hidden[:, 1]) == f"cuts off {h2}"
-    eight, = said(r"seed (\d+) finds the first kind")
+    eight, = said(9, r"seed (\d+) finds the first kind")
     assert kind(trained(int(eight))) == corners
 
 
 def test_a_stuck_start_gives_two_targets_the_same_saturated_hidden_values():
-    cost, = said(r"settles at 50% right, with C near ln 2 / 2 ≈ (\d\.\d+)")
+    cost, = said(9, r"settles at 50% right, with C near ln 2 / 2 ≈ (\d\.\d+)")
     assert f"{np.log(2) / 2:.3f}" == cost
     for seed in [s for s in range(40) if trained(s).accuracy < 1.0]:
         state = trained(seed)
@@ -174,5 +166,5 @@ async def test_the_hidden_maps_say_which_point_their_line_cuts_off():
 
 def test_the_map_spans_the_plane_the_prose_names():
     from tui.chapters.ch09_xor.lab import HI, LO
-    lo, hi = said(r"x₁ across and x₂ up, each from (−?\d+\.\d+) to\s+(\d+\.\d+)")
+    lo, hi = said(9, r"x₁ across and x₂ up, each from (−?\d+\.\d+) to\s+(\d+\.\d+)")
     assert (LO, HI) == (float(lo.replace("−", "-")), float(hi))

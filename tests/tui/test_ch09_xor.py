@@ -168,3 +168,15 @@ def test_the_map_spans_the_plane_the_prose_names():
     from tui.chapters.ch09_xor.lab import HI, LO
     lo, hi = said(9, r"x₁ across and x₂ up, each from (−?\d+\.\d+) to\s+(\d+\.\d+)")
     assert (LO, HI) == (float(lo.replace("−", "-")), float(hi))
+
+
+async def test_a_misclassified_point_is_marked_without_colour_too():
+    said(9, r"reversed \(and red, where there is colour\) when\s+misclassified")
+    app = NeuronApp(start="book", chapter=9)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lab = app.screen.lab
+        wrong = (lab.current.net.outputs > 0.5) != (XOR.y > 0.5)
+        marks = [span for line in lab.query_one("#xor-map", LinesView).lines for span in line.spans
+                 if line.plain[span.start:span.end] in "●○"]
+        assert len(marks) == 4 and sum(bool(m.style.reverse) for m in marks) == wrong.sum() > 0

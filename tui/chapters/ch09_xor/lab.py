@@ -7,6 +7,7 @@ from functools import cached_property
 from itertools import groupby
 
 import numpy as np
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -140,7 +141,8 @@ class XorLab(SteppingLab[XorSnap]):
             c = int(round((x1 - LO) / (HI - LO) * (cols - 1)))
             r = int(round((HI - x2) / (HI - LO) * (rows - 1)))
             right = (p > 0.5) == (y > 0.5) if self.shown in ("network", "one neuron") else True
-            mark = Text("●" if y > 0.5 else "○", style=pal.marker.style if right else pal.bad.style)
+            wrong = pal.bad.style + Style(reverse=True)  # reverse shows it without colour too
+            mark = Text("●" if y > 0.5 else "○", style=pal.marker.style if right else wrong)
             lines[r] = lines[r][:c] + mark + lines[r][c + 1:]
         return lines
 

@@ -13,7 +13,8 @@ from core.neuron.surface import cost_surface
 from core.neuron.train import TrainState, plan_step, step
 from tui.values.bounds import LR_BOUNDS, VALUE_BOUNDS
 from tui.book.stepping import STEPPING_BINDINGS, SteppingLab
-from tui.chapters.ch05_descent.landscapes import LANDSCAPES, status
+# Landscape is still importable from here, as the exercises did before it had its own module.
+from tui.chapters.ch05_descent.landscapes import LANDSCAPES, Landscape, status  # noqa: F401
 from tui.values.numbers import fmt
 from tui.drawing.palette import Palette
 from tui.widgets.kept_lines import KeptHorizontal

@@ -7,7 +7,7 @@ import pytest
 
 from core.neuron.losses import MSE
 from core.neuron.minima import gradient, hessian, local_minima
-from core.neuron.train import TrainState, step
+from core.neuron.train import PARAM_LIMIT, TrainState, step
 from tests.tui.conftest import screen_text
 from tests.tui.prose_claims import N, number, said
 from tui.app import NeuronApp
@@ -88,7 +88,8 @@ def test_the_widening_bounce_leaves_the_map_and_the_lab_stops_it():
     path = descend(BOWL, BOWL.start, number(lr), 500)
     first_off = next(k for k, s in enumerate(path) if not BOWL.inside(*at(s)))
     assert first_off == int(off)
-    assert path[-1].diverged and len(path) - 1 == int(stop) and abs(path[-1].neuron.b) > 1e6
+    assert PARAM_LIMIT == 1e6 and path[-1].diverged and len(path) - 1 == int(stop)
+    assert abs(path[-1].neuron.b) > PARAM_LIMIT >= abs(path[-2].neuron.b)
     jumps = np.abs([s.neuron.b - minima(BOWL)[0].at[1] for s in path[:first_off]])
     assert np.all(np.diff(jumps) > 0)  # every bounce wider than the last
     default, = said(5, rf"On the bowl, run at η = {N}")

@@ -127,3 +127,23 @@ async def test_every_activation_and_view_fits_at_80x24():
                 await pilot.press("i")
             await pilot.press("a")
         assert len(seen) == 36 and "sd " in screen_text(app)
+
+
+def test_the_stack_and_the_healthy_line_are_what_the_prose_says():
+    from core.neuron.activations import SIGMOID as S
+    from tui.chapters.ch07_init.lab import GRADIENT_RATIO, HEALTHY_RATIO, InitLab
+    depth, width, batch = said(7, r"stacks\s+(\w+) layers of (\d+) neurons, feeds them a batch of (\d+)")
+    setup = InitLab().setup
+    assert (depth, int(width), int(batch)) == ("five", setup.width, setup.batch) and setup.depth == 5
+    ratio_a, ratio_g = said(7, rf"the spread of a changes less than {N}× from L1 to L5,\s+and the "
+                               rf"spread of ∂C/∂z less than {N}× from L5 back to L1")
+    assert (HEALTHY_RATIO, GRADIENT_RATIO) == (number(ratio_a), number(ratio_g))
+    said(7, r"neither mostly\s+saturated nor more than a fifth dead")
+    layers = probe("normal", TANH)
+    assert diagnosis(layers, False)[0].startswith("saturated") and layers[-1].saturated > 0.5
+    dead = probe("he", RELU, bias=-0.5)  # L5 is 33% dead: more than a fifth
+    assert diagnosis(dead, True)[0].startswith("dying")
+    assert not diagnosis(probe("he", RELU, bias=-0.3), True)[0].startswith("dying")
+    slope, = said(7, rf"the sigmoid, whose slope at 0 is {N}")
+    assert float(S.df(np.array([0.0]))[0]) == number(slope)
+    assert all(abs(layer.a.mean() - 0.5) < 0.03 for layer in probe("xavier", S))  # centred on 0.5

@@ -99,3 +99,14 @@ def test_tanh_or_relu_between_the_layers_breaks_the_fold(between):
             lab.stack_seed = seed
             c = lab.collapse_result()
             assert c.best_gap > 0.05 * c.scale and c.folded_gap > c.best_gap
+
+
+def test_the_layer_the_lab_starts_with():
+    gain, = said(8, r"the weights \(He × gain (\d+)\) widen")
+    said(8, r"With gain 3 the tanh then saturates badly")
+    lab = AnatomyLab()
+    assert lab.gain == float(gain) and lab.act is TANH
+    with_norm, _ = run_layer(lab.batch(0), lab.weights, BatchNorm.fresh(UNITS), True, TANH)
+    without, _ = run_layer(lab.batch(0), lab.weights, None, True, TANH)
+    share = lambda a: np.mean(np.abs(a) > 0.97)
+    assert share(without.a) > 0.5 > 0.1 > share(with_norm.a)  # badly, and gone with the norm

@@ -22,18 +22,6 @@ def _prose(number: int) -> str:
     return CHAPTERS[number - 1].prose()
 
 
-PENDING = "σ²" in _prose(8)
-"""Chapters 7 and 8 as they were before truthB's rewrite (variance σ², N(μ, s²)), which writes
-sd and v as this page does. Until that lands, the checks it will satisfy are expected to fail;
-from then on they are strict (this is False, and nothing is excused)."""
-PENDING_ENTRIES = {"v", "N(0, v)"}
-
-
-def _excuse_pending(what: str) -> None:
-    if PENDING:
-        pytest.xfail(f"{what}: chapters 7–8 still write σ² until truthB's rewrite lands")
-
-
 async def test_n_opens_the_notation_page_in_the_book_and_the_lab(private_config_dir):
     """N is the app's own key: from a chapter, from one whose lab has focused fields, and from
     the lab (every chapter would take a minute)."""
@@ -107,8 +95,6 @@ async def test_every_entry_can_be_read_whole_at_80x24(private_config_dir):
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.symbol)
 def test_each_symbol_is_used_in_the_chapter_the_page_names(entry):
-    if entry.symbol in PENDING_ENTRIES:
-        _excuse_pending(entry.symbol)
     assert entry.found_by in _prose(entry.chapter), (
         f"{entry.found_by!r} is not in chapter {entry.chapter}: correct its entry in "
         "tui/screens/notation.py")
@@ -124,8 +110,6 @@ def test_every_greek_letter_and_operator_in_the_book_is_on_the_page():
 
 @pytest.mark.parametrize("chapter", range(1, len(CHAPTERS) + 1))
 def test_sigma_means_only_the_sigmoid_in_the_prose(chapter):
-    if chapter == 8:
-        _excuse_pending("chapter 8's prose")
     prose = _prose(chapter)
     stray = [prose[max(m.start() - 30, 0):m.end() + 10] for m in SIGMOID_ONLY.finditer(prose)]
     assert not [s for s in stray if "sigmoid σ" not in s], stray
@@ -136,8 +120,6 @@ async def test_sigma_means_only_the_sigmoid_in_every_lab(private_config_dir):
     app = NeuronApp(chapter=1)
     async with app.run_test(size=(120, 40)) as pilot:
         for number in range(1, len(CHAPTERS) + 1):
-            if number == 8 and PENDING:
-                continue  # its lab writes σ for a spread until truthB's rewrite lands
             await app.screen.show_chapter(number)
             await pilot.pause()
             lab = app.screen.query_one("#lab-holder").region

@@ -1,7 +1,21 @@
 """Run a command in a real pseudo-terminal, as a person over SSH would, and measure it.
 
-Adapted from shared/tools/ptyprobe.py: the terminal type and colour variables are parameters
-(ssh forwards TERM but not COLORTERM), and the result is a dict rather than printed JSON.
+Adapted from shared/tools/ptytime.py. What it measures, and how:
+
+- a first screen is complete at its **last byte** before ``settle`` seconds of silence (once a
+  pattern is on screen), not when the pattern first shows: an app that paints in two parts
+  would otherwise look faster than one that paints once;
+- a key's time runs from the write of the key to the last byte of its answer; the probe keeps
+  the bytes and hands them to its terminal emulator only once the app has gone quiet, so the
+  emulator's work is never charged to the app;
+- a **paint** is one synchronized update: the probe answers Textual's question "do you support
+  synchronized output?" (DECRQM 2026) as most modern terminals do, so Textual wraps every
+  screen update it writes in ``ESC[?2026h … ESC[?2026l``; counting those is exact however
+  loaded the machine is. Bursts (writes separated by 8 ms of silence) are counted as well;
+- CPU time is the app's own, from the scheduler's per-thread counters (nanoseconds), and peak
+  memory is the kernel's high-water mark of its resident set (VmHWM).
+
+The window size is set in the child before it runs, so the app never sees a default size.
 """
 
 from __future__ import annotations
@@ -15,243 +29,224 @@ import signal
 import struct
 import termios
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-KEYS = {"enter": "\r", "tab": "\t", "esc": "\x1b", "space": " ", "up": "\x1b[A", "down": "\x1b[B"}
+KEYS = {"enter": "\r", "tab": "\t", "esc": "\x1b", "space": " ", "up": "\x1b[A",
+        "down": "\x1b[B", "right": "\x1b[C", "left": "\x1b[D", "pgdn": "\x1b[6~",
+        "pgup": "\x1b[5~", "backspace": "\x7f"}
+SYNC_QUERY = b"\x1b[?2026$p"
+SYNC_REPLY = b"\x1b[?2026;2$y"  # "supported, currently off", as kitty, WezTerm, iTerm2 … answer
+SYNC_START = b"\x1b[?2026h"
+BURST_GAP = 0.008
+"""Output after this much silence starts a new burst."""
+SCRUBBED = ("COLORTERM", "NO_COLOR", "LINES", "COLUMNS", "PYTHONDONTWRITEBYTECODE")
+"""Never passed to the app: ssh forwards TERM but not COLORTERM; LINES and COLUMNS would
+override the terminal's size; and with PYTHONDONTWRITEBYTECODE set an editable install
+compiles every module afresh on each start, which no installed copy does."""
+
+
+def bytecode_note() -> str:
+    """A line for a benchmark's output saying how bytecode caching stands for its timed runs."""
+    was = "set in this shell, " if os.environ.get("PYTHONDONTWRITEBYTECODE") else ""
+    return (f"PYTHONDONTWRITEBYTECODE: {was}unset for every app run here (bytecode is cached, "
+            "as in an installed copy)")
 
 
 @dataclass
-class Probe:
-    """One measured session."""
+class Answer:
+    """What the app wrote in answer to a start or a key."""
 
-    first_screen_ms: float | None = None
-    first_screen_bytes: int = 0
-    key_bytes: list[int] = field(default_factory=list)
-    key_ms: list[float] = field(default_factory=list)
-    peak_rss_mb: float | None = None
-    screen: list[str] = field(default_factory=list)
+    ms: float | None
+    """From the start or the key to the last byte (None: nothing came)."""
+    bytes: int
+    paints: int
+    """Synchronized updates begun (0 when the terminal was not asked to answer the query)."""
+    bursts: int
+    cpu_ms: float | None = None
+    """The app's CPU time meanwhile, the quiet wait included (None where it cannot be read)."""
+    output: bytes = b""
 
 
-def probe(cmd: list[str], size: tuple[int, int] = (120, 40), wait: str = ".",
-          keys: list[str] = (), quiet_ms: int = 150, colorterm: str | None = None,
-          term: str = "xterm-256color", timeout: float = 20.0, settle_ms: int = 600) -> Probe:
-    """Start ``cmd``, wait for ``wait`` on screen, press ``keys`` one by one, measure each."""
-    import pyte
+class Terminal:
+    """``cmd`` running in a pseudo-terminal of ``size``; read its answers, press keys.
 
-    cols, rows = size
-    screen = pyte.Screen(cols, rows)
-    stream = pyte.ByteStream(screen)
-    env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR")}
-    env.update(TERM=term, LINES=str(rows), COLUMNS=str(cols))
-    if colorterm:
-        env["COLORTERM"] = colorterm
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvpe(cmd[0], cmd, env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    result = Probe()
-    pattern = re.compile(wait)
+    ``stats_pid`` says whether the child is the app itself (so its CPU time and memory can be
+    read); through ssh it is the ssh client, and they cannot.
+    """
 
-    def pump(deadline: float, quiet: float, want_match: bool) -> tuple[int, float | None, float]:
-        """Read until quiet; the bytes, when ``wait`` matched, and when the last byte came.
+    def __init__(self, cmd: list[str], size: tuple[int, int] = (120, 40),
+                 term: str = "xterm-256color", colorterm: str | None = None,
+                 env: dict[str, str] | None = None, sync: bool = True,
+                 stats_pid: bool = True) -> None:
+        import pyte
 
-        Unless it is waiting for ``wait``, it only reads and keeps the bytes while the app
-        writes, and gives them to the emulator once the app has gone quiet: feeding pyte takes
-        milliseconds per kilobyte, and a chunk that arrived meanwhile would be timed late.
-        """
-        total, last, matched, kept = 0, time.perf_counter(), None, []
-        while time.perf_counter() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.005)
+        cols, rows = size
+        self.screen = pyte.Screen(cols, rows)
+        self._stream = pyte.ByteStream(self.screen)
+        child_env = {k: v for k, v in os.environ.items() if k not in SCRUBBED}
+        child_env.update(TERM=term, **(env or {}))
+        if colorterm:
+            child_env["COLORTERM"] = colorterm
+        self.sync = sync
+        self.stats_pid = stats_pid
+        self._tail = b""
+        self.started = time.perf_counter()
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: its terminal has the right size before the app looks
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+            os.execvpe(cmd[0], cmd, child_env)
+        self.alive = True
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _read(self, quiet: float, deadline: float, first_within: float) -> list[tuple[float, bytes]]:
+        """(arrival, bytes) chunks until ``quiet`` s of silence after the first byte, or
+        ``first_within`` s with none, or the deadline."""
+        chunks: list[tuple[float, bytes]] = []
+        start = time.perf_counter()
+        while self.alive:
+            now = time.perf_counter()
+            if now > deadline:
+                break
+            ready, _, _ = select.select([self.fd], [], [], 0.002)
             if ready:
                 try:
-                    data = os.read(fd, 65536)
+                    data = os.read(self.fd, 1 << 16)
                 except OSError:
                     data = b""
                 if not data:
+                    self.alive = False
                     break
-                total += len(data)
-                last = time.perf_counter()
-                if not want_match:
-                    kept.append(data)
-                    continue
-                stream.feed(data)
-                if matched is None and pattern.search("\n".join(screen.display)):
-                    matched = last
-            elif (not want_match or matched) and (time.perf_counter() - last) * 1000 >= quiet:
+                chunks.append((time.perf_counter(), data))
+                self._answer_queries(data)
+            elif chunks and now - chunks[-1][0] >= quiet:
                 break
-        stream.feed(b"".join(kept))
-        return total, matched, last
+            elif not chunks and now - start >= first_within:
+                break
+        return chunks
 
-    try:
-        n, matched, _ = pump(start + timeout, settle_ms, True)
-        result.first_screen_bytes = n
-        result.first_screen_ms = (matched - start) * 1000 if matched else None
-        for key in keys:
-            sent = time.perf_counter()
-            os.write(fd, KEYS.get(key, key).encode())
-            n, _, last = pump(sent + timeout, quiet_ms, False)
-            result.key_bytes.append(n)
-            result.key_ms.append((last - sent) * 1000)  # to the last byte of the answer
-        result.peak_rss_mb = _peak_rss(pid)
-        result.screen = list(screen.display)
-    finally:
-        _stop(pid)
-    return result
+    def _answer_queries(self, data: bytes) -> None:
+        if not self.sync:
+            return
+        seen = self._tail + data
+        if SYNC_QUERY in seen:
+            os.write(self.fd, SYNC_REPLY)
+            seen = seen.replace(SYNC_QUERY, b"")
+        self._tail = seen[-(len(SYNC_QUERY) - 1):]
 
+    def _feed(self, chunks: list[tuple[float, bytes]]) -> None:
+        for _, data in chunks:
+            self._stream.feed(data)
 
-def _peak_rss(pid: int) -> float | None:
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
+    def text(self) -> str:
+        """What the terminal shows now."""
+        return "\n".join(self.screen.display)
+
+    # -- measuring -----------------------------------------------------------------------
+
+    def first_screen(self, wait: str = ".", settle: float = 1.0, timeout: float = 60.0) -> Answer:
+        """Read the first screen: until ``wait`` is on it and ``settle`` s pass in silence."""
+        pattern, chunks = re.compile(wait), []
+        deadline = self.started + timeout
+        cpu0 = 0.0
+        while self.alive and time.perf_counter() < deadline:
+            got = self._read(settle, deadline, first_within=timeout)
+            self._feed(got)
+            chunks += got
+            if pattern.search(self.text()):
+                break
+        return self._answer(chunks, self.started, cpu0)
+
+    def press(self, key: str, quiet: float = 0.5, first_within: float = 5.0) -> Answer:
+        """Press ``key`` and read its whole answer (until ``quiet`` s of silence)."""
+        cpu0 = self.cpu_seconds()
+        sent = time.perf_counter()
+        os.write(self.fd, KEYS.get(key, key).encode())
+        chunks = self._read(quiet, sent + 60, first_within)
+        self._feed(chunks)
+        return self._answer(chunks, sent, cpu0)
+
+    def resize(self, cols: int, rows: int, quiet: float = 1.0) -> Answer:
+        """Change the window's size (the app gets SIGWINCH) and read the answer."""
+        cpu0 = self.cpu_seconds()
+        self.screen.resize(rows, cols)
+        sent = time.perf_counter()
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        chunks = self._read(quiet, sent + 60, first_within=3.0)
+        self._feed(chunks)
+        return self._answer(chunks, sent, cpu0)
+
+    def watch(self, seconds: float, key: str | None = None) -> Answer:
+        """Everything written in the next ``seconds`` (after pressing ``key``, if given)."""
+        cpu0, start = self.cpu_seconds(), time.perf_counter()
+        if key:
+            os.write(self.fd, KEYS.get(key, key).encode())
+        chunks = self._read(seconds + 1, start + seconds, first_within=seconds)
+        self._feed(chunks)
+        return self._answer(chunks, start, cpu0)
+
+    def _answer(self, chunks: list[tuple[float, bytes]], since: float,
+                cpu0: float | None) -> Answer:
+        out = b"".join(data for _, data in chunks)
+        bursts, last = 0, 0.0
+        for t, _ in chunks:
+            bursts += t - last > BURST_GAP
+            last = t
+        cpu1 = self.cpu_seconds()
+        cpu = (cpu1 - cpu0) * 1000 if cpu0 is not None and cpu1 is not None else None
+        return Answer(ms=(chunks[-1][0] - since) * 1000 if chunks else None, bytes=len(out),
+                      paints=out.count(SYNC_START), bursts=bursts, cpu_ms=cpu, output=out)
+
+    def cpu_seconds(self) -> float | None:
+        """The app's CPU time so far, over all its threads (None through ssh)."""
+        if not self.stats_pid:
+            return None
+        total = 0
+        try:
+            for task in os.listdir(f"/proc/{self.pid}/task"):
+                try:
+                    with open(f"/proc/{self.pid}/task/{task}/schedstat") as stat:
+                        total += int(stat.read().split()[0])
+                except (OSError, ValueError):
+                    pass  # a thread that ended meanwhile
+        except OSError:
+            return None
+        return total / 1e9
+
+    def peak_rss_mb(self) -> float | None:
+        """The app's peak resident memory so far (None through ssh)."""
+        if not self.stats_pid:
+            return None
+        try:
+            with open(f"/proc/{self.pid}/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            return None
         return None
-    return None
 
+    def close(self) -> None:
+        """End the app (SIGTERM, then SIGKILL if it lingers) and wait for it."""
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+            for _ in range(50):
+                if os.waitpid(self.pid, os.WNOHANG)[0]:
+                    break
+                if select.select([self.fd], [], [], 0.02)[0]:
+                    try:
+                        os.read(self.fd, 1 << 16)
+                    except OSError:
+                        pass
+            else:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(self.fd)
 
-def _stop(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGTERM)
-        time.sleep(0.2)
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    try:
-        os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass
+    def __enter__(self) -> Terminal:
+        return self
 
-
-FRAME_GAP = 0.008
-"""Output after this much silence starts a new frame (Textual writes a frame in one go)."""
-
-
-@dataclass
-class Watch:
-    """What a command wrote while running by itself for a while."""
-
-    seconds: float = 0.0
-    bytes: int = 0
-    frames: int = 0
-    cpu_seconds: float = 0.0
-    screen: list[str] = field(default_factory=list)
-
-
-def watch(cmd: list[str], key: str, seconds: float, size: tuple[int, int] = (120, 40),
-          wait: str = ".", term: str = "xterm-256color", settle_ms: int = 600) -> Watch:
-    """Start ``cmd``, wait for its first screen, press ``key`` and record ``seconds`` of output.
-
-    A frame is a burst of output after at least FRAME_GAP seconds of silence; CPU time comes
-    from /proc, for the child alone.
-    """
-    import pyte
-
-    cols, rows = size
-    screen = pyte.Screen(cols, rows)
-    stream = pyte.ByteStream(screen)
-    env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR")}
-    env.update(TERM=term, LINES=str(rows), COLUMNS=str(cols))
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvpe(cmd[0], cmd, env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    pattern, result = re.compile(wait), Watch()
-    try:
-        _drain(fd, stream, screen, pattern, time.perf_counter() + 20, settle_ms)
-        cpu0, start = _cpu_seconds(pid), time.perf_counter()
-        os.write(fd, KEYS.get(key, key).encode())
-        out, last = bytearray(), 0.0
-        while time.perf_counter() - start < seconds:
-            ready, _, _ = select.select([fd], [], [], 0.002)
-            if ready:
-                data = os.read(fd, 65536)
-                now = time.perf_counter()
-                if now - last > FRAME_GAP:
-                    result.frames += 1  # a write after a pause: a new screen update
-                last = now
-                out += data
-                stream.feed(data)
-        result.seconds = time.perf_counter() - start
-        result.cpu_seconds = _cpu_seconds(pid) - cpu0
-        result.bytes = len(out)
-        result.screen = list(screen.display)
-    finally:
-        _stop(pid)
-    return result
-
-
-def bytes_after(cmd: list[str], keys: list[str], action, size: tuple[int, int] = (120, 40),
-                wait: str = ".", term: str = "xterm-256color", quiet_ms: int = 400,
-                answer_quiet_ms: int = 1000) -> int:
-    """Bytes written in answer to ``action(fd)`` (a resize, say) after ``keys`` settled.
-
-    The answer counts as finished after ``answer_quiet_ms`` of silence: an app that holds its
-    output while a new screen lays out may write a byte or two first and the screen later.
-    """
-    import pyte
-
-    cols, rows = size
-    screen = pyte.Screen(cols, rows)
-    stream = pyte.ByteStream(screen)
-    env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR")}
-    env.update(TERM=term)  # no LINES/COLUMNS: Textual would believe them over a resize
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvpe(cmd[0], cmd, env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    try:
-        _drain(fd, stream, screen, re.compile(wait), time.perf_counter() + 20, 600)
-        for key in keys:
-            os.write(fd, KEYS.get(key, key).encode())
-            _drain(fd, stream, screen, None, time.perf_counter() + 10, quiet_ms)
-        action(fd, pid)
-        return _drain(fd, stream, screen, None, time.perf_counter() + 10, answer_quiet_ms,
-                      first_within=3.0)
-    finally:
-        _stop(pid)
-
-
-def resize(cols: int, rows: int):
-    """An action for :func:`bytes_after`: the terminal changes size, as a window drag does."""
-    def act(fd: int, pid: int) -> None:
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))  # sends SIGWINCH
-    return act
-
-
-def press(key: str):
-    """An action for :func:`bytes_after`: one key."""
-    def act(fd: int, pid: int) -> None:
-        os.write(fd, KEYS.get(key, key).encode())
-    return act
-
-
-def _drain(fd, stream, screen, pattern, deadline: float, quiet_ms: int,
-           first_within: float = 0.0) -> int:
-    """Read until ``pattern`` is on screen (if given) and then ``quiet_ms`` pass in silence.
-
-    With ``first_within``, silence only counts once the first byte has come (or that many
-    seconds have passed without one), since an app may take a moment to begin answering.
-    """
-    total, last, matched = 0, time.perf_counter() + first_within, pattern is None
-    while time.perf_counter() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.005)
-        if ready:
-            data = os.read(fd, 65536)
-            if not data:
-                break
-            total += len(data)
-            last = time.perf_counter()
-            stream.feed(data)
-            if not matched and pattern.search("\n".join(screen.display)):
-                matched = True
-        elif matched and (time.perf_counter() - last) * 1000 >= quiet_ms:
-            break
-    return total
-
-
-def _cpu_seconds(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -229,8 +229,7 @@ class NeuronApp(HeldUpdates):
         try:
             await self.switch_mode(mode)
         finally:
-            self.hold_updates()
-            self.end_hold()
+            self.end_hold_when_settled()
 
     def action_help(self) -> None:
         """Show every key of the current screen (? or escape closes it)."""

@@ -12,11 +12,28 @@ import sys
 import termios
 import time
 
+SYNC_QUERY = b"\x1b[?2026$p"
+"""Textual asks whether the terminal can hold a screen update until it is whole."""
+SYNC_REPLY = b"\x1b[?2026;2$y"
+PAINT = b"\x1b[?2026h"
+"""With that answered yes, every screen update Textual writes begins with this."""
+
+
+def paints(out: bytes) -> int:
+    """How many screen updates ``out`` holds (from a PtyApp started with ``sync=True``)."""
+    return out.count(PAINT)
+
 
 class PtyApp:
-    """``python -m tui ARGS`` in a pseudo-terminal of a given size; read, type, resize."""
+    """``python -m tui ARGS`` in a pseudo-terminal of a given size; read, type, resize.
 
-    def __init__(self, args: list[str], size: tuple[int, int], env: dict[str, str]) -> None:
+    With ``sync`` the terminal says it supports synchronized output, as most modern terminals
+    do, so each screen update comes wrapped in its own begin/end pair and can be counted.
+    """
+
+    def __init__(self, args: list[str], size: tuple[int, int], env: dict[str, str],
+                 sync: bool = False) -> None:
+        self.sync = sync
         clean = {k: v for k, v in os.environ.items()
                  if k not in ("COLORTERM", "NO_COLOR", "LINES", "COLUMNS")}
         clean.update(TERM="xterm-256color", **env)
@@ -47,6 +64,8 @@ class PtyApp:
                     break
                 if not chunk:
                     break
+                if self.sync and SYNC_QUERY in out[1 - len(SYNC_QUERY):] + chunk:
+                    os.write(self.fd, SYNC_REPLY)
                 out += chunk
                 if until is None or until in out:
                     last = time.monotonic()

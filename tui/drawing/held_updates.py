@@ -1,49 +1,83 @@
-"""Holding the terminal still while a screen changes in several steps, then painting once.
+"""One paint per change: the app's output is held while a change settles, then the pieces of
+lines that differ from what the terminal shows go out in one write.
 
-A resize, a chapter switch or a change of mode makes several parts of the screen lay
-themselves out one after another (a new size, plots redrawn for it, a style for the new
-height), and each would send most of the screen again. Over ssh that is tens of kilobytes
-per step. While updates are held, Textual lays out and draws as usual but nothing is
-written; at the end the screen is painted once.
+A key, a resize, a chapter switch or a screen opening or closing makes several parts of the
+screen lay themselves out or draw one after another (a new size, plots redrawn for it, a style
+for the focus that moved, a list scrolled to its highlight), and Textual writes each as it comes:
+two or four paints for one key, each resending most of the screen. Over ssh that is tens of
+kilobytes and as many frames. Here every update Textual makes is collected instead
+(:class:`~tui.drawing.sent_screen.SentScreen`), and sent once the change has *settled*: no
+message is waiting or being handled in the app or any widget of the screen, and no layout,
+repaint or callback is due. Only pieces the terminal does not show already are sent, so a
+change of layout that moves two lines sends two lines, and an update that changes nothing
+sends nothing.
 
-At start-up Textual's first full paint falls inside its own batch of mounting and is dropped,
-so a partial update (the fields and plots that drew themselves) reached the empty terminal
-first and the full paint came 20 ms after it: 6 KB of the first screen's 24 KB for nothing.
-Partial updates are left out until a full paint has gone out.
+A change starts a hold with the start, a key (or a paste, a click), a resize (held at least
+SETTLE, so the resizes of a window drag join one paint), a screen pushed, popped or switched, or
+:meth:`begin_hold` (a chapter switch). A hold ends as soon as the screen has settled, not after a fixed wait, and
+at the latest SETTLE_LIMIT later; none outlasts MAX_HOLD.
+
+Textual drops the updates it makes inside its own batches (at start-up, its first full paint);
+they are collected like held ones and go out with the next write.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 
-from textual._compositor import LayoutUpdate
+from textual import events
+from textual._compositor import CompositorUpdate
+from textual._queue import Queue
 from textual.app import App
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 
+from tui.drawing.sent_screen import ChangedPieces, SentScreen
+
 SETTLE = 0.1
-"""Seconds updates are held after a resize or a switch, so follow-on layout joins the paint."""
-EXTRA_WAIT = 0.2
-"""At most this much longer is a hold kept while widgets still have layout to do."""
+"""Seconds a resize holds updates at least, so the resizes of a window drag join one paint."""
+SETTLE_LIMIT = 1.0
+"""A hold waits at most this long past its minimum for the screen to settle (something may keep
+it from ever being idle); a screen that takes longer to build arrives in more than one paint."""
+POLL = 0.005
+"""Seconds between two looks at whether the screen has settled, when nothing else asks."""
 MAX_HOLD = 2.0
 """No hold outlasts this: a display asked for later goes out, holds or not."""
-FIRST_PAINT_WAIT = 0.2
-"""Should no full paint follow a partial update left out at start-up, one is asked for then."""
+
+_QUEUE_GET = Queue.get.__code__
+
+
+def _idle(pump: MessagePump) -> bool:
+    """Whether ``pump`` has nothing to do: no message queued, no callback or layout due, and
+    its task suspended where it waits for the next message (a handler that awaits something,
+    or callbacks run after a message, leave the queue empty too)."""
+    if (pump.message_queue_size or pump._next_callbacks
+            or getattr(pump, "_layout_required", False)):
+        return False
+    task = pump._task
+    if task is None or task.done():
+        return True
+    coro = task.get_coro()
+    while coro is not None and hasattr(coro, "cr_code"):
+        if coro.cr_code is _QUEUE_GET:
+            return True
+        coro = coro.cr_await
+    return False
 
 
 class HeldUpdates(App[None]):
-    """An App whose terminal output can be held back for a moment (a mixin base)."""
+    """An App whose terminal output is held while a change settles (a mixin base)."""
 
     _holding = 0
     _held_back = False
-    _painted = False  # whether the whole screen has been sent to the terminal yet
-    _paint_asked = False
     _hold_started = 0.0
-    _ending_since: float | None = None
+    _releases: list[tuple[float, float]] | None = None
+    _release_handle: asyncio.TimerHandle | None = None
+    _sent: SentScreen | None = None
+    _sent_size: tuple[int, int] | None = None
 
-    def hold_updates(self, seconds: float = SETTLE) -> None:
-        """Hold updates for ``seconds``, then paint the screen once if anything changed."""
-        self.begin_hold()
-        self.set_timer(seconds, self.end_hold)
+    # -- holds ------------------------------------------------------------------------------
 
     def begin_hold(self) -> None:
         """Hold updates until the matching :meth:`end_hold`."""
@@ -52,59 +86,160 @@ class HeldUpdates(App[None]):
         self._holding += 1
 
     def end_hold(self) -> None:
-        """End one hold; when none is left, paint the screen if anything was held back."""
-        if self._holding == 1 and self._may_wait_for_layout():
-            self.set_timer(SETTLE / 2, self.end_hold)  # a pane is still laying out: wait for it
-            return
-        self._ending_since = None
+        """End one hold; when none is left, send what was held back."""
         self._holding = max(self._holding - 1, 0)
-        if not self._holding and self._held_back and self.screen_stack:
-            self._held_back = False
-            self._painted = True  # the repaint below covers the whole screen
-            self.screen.refresh()
+        if not self._holding and self._held_back:
+            self._flush()
 
-    def _may_wait_for_layout(self) -> bool:
-        """Whether a widget still has a layout to do, and the hold may wait a little for it.
+    def hold_updates(self, seconds: float = SETTLE) -> None:
+        """Hold updates for at least ``seconds`` and until the screen has settled."""
+        self.begin_hold()
+        self.end_hold_when_settled(seconds)
 
-        A slow machine can take longer than SETTLE to lay the panes out; each would then be
-        painted twice. The wait is short and bounded, so nothing ever looks frozen.
+    def end_hold_when_settled(self, at_least: float = 0.0) -> None:
+        """End a hold begun with :meth:`begin_hold` once the screen has settled (and
+        ``at_least`` seconds have passed), or SETTLE_LIMIT later at the latest."""
+        not_before = time.monotonic() + at_least
+        if self._releases is None:
+            self._releases = []
+        self._releases.append((not_before, not_before + SETTLE_LIMIT))
+        self._ask_release(POLL)
+
+    def _ask_release(self, delay: float) -> None:
+        """Have :meth:`_release` run in ``delay`` seconds (or sooner, if it is due sooner)."""
+        loop = asyncio.get_running_loop()
+        when = loop.time() + delay
+        handle = self._release_handle
+        if handle is not None and not handle.cancelled() and handle.when() <= when:
+            return
+        if handle is not None:
+            handle.cancel()
+        self._release_handle = loop.call_at(when, self._release)
+
+    def _release(self) -> None:
+        """End every hold whose time has come, send what nothing holds back any more, and
+        look again later while any hold is left."""
+        self._release_handle = None
+        now, settled = time.monotonic(), None
+        for release in list(self._releases or ()):
+            not_before, limit = release
+            if now < not_before:
+                continue
+            if now < limit and settled is None:
+                try:
+                    settled = self._settled()
+                except Exception:  # noqa: BLE001 - a Textual that changed its insides:
+                    settled = True  # never stay held
+            if now >= limit or settled:
+                self._releases.remove(release)
+                self.end_hold()
+        if not self._holding and self._held_back:
+            self._flush()  # what Textual made inside its own batch
+        if self._releases:
+            self._ask_release(POLL)
+
+    def _settled(self) -> bool:
+        """Whether the screen has nothing left to do that could change what it shows: the app
+        and every widget of the screen wait for their next message, the app has no resize to
+        pass on, and the screen has no layout, repaint or callback due.
+
+        Checked from the event loop between tasks, never from a message handler.
         """
-        now = time.monotonic()
-        if self._ending_since is None:
-            self._ending_since = now
-        if now - self._ending_since >= EXTRA_WAIT or self._held_too_long() or not self.screen_stack:
+        if self._resize_event is not None or not _idle(self):
+            return False  # (the app passes a resize on once it is idle)
+        if not self.screen_stack:
+            return True
+        screen = self.screen
+        if (screen._layout_required or screen._scroll_required or screen._repaint_required
+                or screen._recompose_required or screen._dirty_widgets or screen._callbacks):
             return False
-        return any(w._layout_required for w in self.screen.walk_children(with_self=True))
+        return all(_idle(pump) for pump in screen.walk_children(with_self=True))
 
     def _held_too_long(self) -> bool:
         return time.monotonic() - self._hold_started > MAX_HOLD
 
+    # -- what starts a hold ------------------------------------------------------------------
+
+    def _on_mount(self) -> None:
+        """The first screen is a change too: it goes out once it has settled, as one paint
+        (the lab's plots draw themselves after the first layout, 4 KB more)."""
+        self.hold_updates(0.0)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key, a paste or a click is one change: what it does reaches the terminal as one
+        paint. (An event that comes back to the app from a widget started no new change.)"""
+        if (isinstance(event, (events.Key, events.Paste, events.MouseDown, events.MouseUp))
+                and not event.is_forwarded):
+            self.hold_updates(0.0)
+        await super().on_event(event)
+
+    def push_screen(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201 - Textual's own
+        """Textual's, held until the new screen has settled, so it arrives as one paint (the
+        contents used to come in four: the screen, its list, the highlight, the focus)."""
+        self.hold_updates(0.0)
+        return super().push_screen(*args, **kwargs)
+
+    def pop_screen(self):  # noqa: ANN201 - Textual's own
+        """Textual's, held until the screen below has settled (one paint, not two)."""
+        self.hold_updates(0.0)
+        return super().pop_screen()
+
+    def switch_screen(self, screen):  # noqa: ANN001, ANN201 - Textual's own
+        """Textual's, held until the new screen has settled."""
+        self.hold_updates(0.0)
+        return super().switch_screen(screen)
+
+    # -- output ------------------------------------------------------------------------------
+
     def _display(self, screen: Screen, renderable) -> None:  # noqa: ANN001 - Textual's own
-        """Textual's output step, skipped while updates are held."""
+        """Textual's output step: every update is collected, and sent when nothing holds it."""
         if self._holding and self._held_too_long():
             self._holding = 1  # whatever went wrong, the screen never stays frozen:
-            self.end_hold()  # let go, and repaint it all if anything was held back
-        if renderable is not None and self._holding:
-            self._held_back = True
-            self.post_display_hook()  # what Textual does after every display; tests wait on it
+            self.end_hold()  # let go, and send what was held back
+        if renderable is None:
+            super()._display(screen, renderable)
             return
-        if renderable is not None and self._before_first_paint(renderable):
+        if not self._collect(renderable):  # headless, or not an update of the screen
+            if self._holding:
+                self._held_back = True
+                self.post_display_hook()  # what Textual does after every display
+            else:
+                super()._display(screen, renderable)
+            return
+        self._held_back = True
+        if self._holding or self._batch_count:
+            # Just after this update the change may have settled (or Textual's batch ended):
+            # look then.
+            self._ask_release(0)
             self.post_display_hook()
             return
-        dropped = bool(self._batch_count)  # Textual writes nothing inside a batch
-        super()._display(screen, renderable)
-        self._painted = self._painted or (isinstance(renderable, LayoutUpdate) and not dropped)
+        self._flush()
 
-    def _before_first_paint(self, renderable: object) -> bool:
-        """Whether ``renderable`` is a partial update with no full paint yet to lie on."""
-        if self._painted or isinstance(renderable, LayoutUpdate):
+    def _collect(self, update: object) -> bool:
+        """Add ``update``'s pieces to those waiting; False if it cannot be (nothing is
+        written here, or it is not a screen update)."""
+        if not (isinstance(update, CompositorUpdate) and self._running and not self._closed
+                and not self.is_headless and self._driver is not None
+                and not self._driver.is_inline):
             return False
-        if not self._paint_asked:
-            self._paint_asked = True
-            self.set_timer(FIRST_PAINT_WAIT, self._paint_if_never_painted)
-        return True
+        if self._sent is None:
+            self._sent = SentScreen()
+            self.app_resume_signal.subscribe(self, lambda _app: self._sent.forget())
+        size = (self.size.width, self.size.height)
+        if size != self._sent_size:  # a terminal may rewrap or clear its lines on a resize
+            self._sent.forget()
+            self._sent.drop_waiting()
+            self._sent_size = size
+        return self._sent.keep(update, self.console)
 
-    def _paint_if_never_painted(self) -> None:
-        if not self._painted and self.screen_stack:
-            self._painted = True  # a refresh of the whole screen is a full paint
-            self.screen.refresh()
+    def _flush(self) -> None:
+        """Send the pieces waiting that the terminal does not show yet, as one paint."""
+        if self._batch_count:
+            self._ask_release(POLL)  # Textual would write nothing now
+            return
+        self._held_back = False
+        if self._sent is None or not self._sent.waiting or not self.screen_stack:
+            return
+        sequence = self._sent.take()
+        if sequence:
+            super()._display(self.screen, ChangedPieces(sequence))

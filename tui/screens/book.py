@@ -78,8 +78,7 @@ class BookScreen(Screen):
             try:
                 await self._show_chapter(number)
             finally:
-                self.app.hold_updates()
-                self.app.end_hold()
+                self.app.end_hold_when_settled()
 
     async def _show_chapter(self, number: int) -> None:
         self.number = number

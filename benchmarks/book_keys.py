@@ -11,7 +11,7 @@ private sshd on 127.0.0.1. The bare app's key (`s`, which updates a Static) is t
 In the book it presses, one at a time, reading each whole answer (to 0.5 s of silence) before
 the next:
 
-    pgdn (the first key after start), pgdn again, ] (chapter 1 → 2), t (contents),
+    pgdn (the first key after start), ] (chapter 1 → 2), pgdn (in chapter 2), t (contents),
     esc (closing them), e (to the exercises), an answer (--answer; 1 by default)
 
 and prints per key: bytes, paints (synchronized updates), time from the key to the last byte
@@ -39,7 +39,7 @@ QUIET = 0.5
 
 def book_keys(answer: str) -> list[tuple[str, str]]:
     """(label, key) for the measured keys, in order."""
-    return [("pgdn, first key", "pgdn"), ("pgdn", "pgdn"), ("] chapter 1 → 2", "]"),
+    return [("pgdn, first key", "pgdn"), ("] chapter 1 → 2", "]"), ("pgdn", "pgdn"),
             ("t contents", "t"), ("esc closes them", "esc"), ("e exercises", "e"),
             (f"{answer} an answer", answer)]
 

@@ -22,6 +22,10 @@ from tui.widgets.key_bar import KeyBar
 class BookScreen(Screen):
     """Reads chapter by chapter; the lab's own keys work while the focus is in the lab."""
 
+    AUTO_FOCUS = ""
+    """No focus before the chapter gives it to its lab: Textual's first guess (the prose) made
+    it re-style the prose and every paragraph in it again, a quarter of the book's start."""
+
     BINDINGS = [
         Binding("right_square_bracket", "chapter(1)", "Next ch.", key_display="]"),
         Binding("left_square_bracket", "chapter(-1)", "Prev ch.", key_display="["),
@@ -84,6 +88,9 @@ class BookScreen(Screen):
         self.number = number
         ch = self.chapter
         holder = self.query_one("#lab-holder")
+        # Let go of the focus first: removing the focused field made Textual hand it to the
+        # prose, and re-style the prose and every paragraph in it twice (60-100 ms a switch).
+        self.set_focus(None)
         await holder.remove_children()
         lab = ch.lab_class()
         await holder.mount(lab)

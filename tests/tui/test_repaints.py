@@ -54,24 +54,6 @@ def test_going_from_the_lab_to_the_book_repaints_once(tmp_path):
     assert len(sent) < one_paint and full < one_paint, (len(sent), full)
 
 
-async def test_a_hold_never_outlasts_its_limit(tmp_path):
-    import time
-
-    from tui.app import NeuronApp
-    from tui.drawing.held_updates import MAX_HOLD
-
-    app = NeuronApp(start="lab")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.begin_hold()  # and never end it, as a bug might
-        await pilot.press("s")
-        assert app._holding == 1 and app._held_back
-        app._hold_started = time.monotonic() - MAX_HOLD - 1
-        await pilot.press("s")
-        await pilot.pause()
-        assert app._holding == 0 and not app._held_back
-
-
 def test_the_first_screen_reaches_the_terminal_as_one_paint(tmp_path):
     # Textual's first full paint falls inside its mounting batch and is dropped; the partial
     # update that followed it used to reach the empty terminal first, then the full paint.

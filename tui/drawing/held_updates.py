@@ -192,26 +192,19 @@ class HeldUpdates(App[None]):
     # -- output ------------------------------------------------------------------------------
 
     def _display(self, screen: Screen, renderable) -> None:  # noqa: ANN001 - Textual's own
-        """Textual's output step: every update is collected, and sent when nothing holds it."""
-        if self._holding and self._held_too_long():
-            self._holding = 1  # whatever went wrong, the screen never stays frozen:
-            self.end_hold()  # let go, and send what was held back
-        if renderable is None:
+        """Textual's output step: every update is collected, and sent when nothing holds it.
+        What cannot be collected (headless, inline, not a screen update) goes Textual's way."""
+        if renderable is None or not self._collect(renderable):
             super()._display(screen, renderable)
             return
-        if not self._collect(renderable):  # headless, or not an update of the screen
-            if self._holding:
-                self._held_back = True
-                self.post_display_hook()  # what Textual does after every display
-            else:
-                super()._display(screen, renderable)
-            return
         self._held_back = True
+        if self._holding and self._held_too_long():
+            self._holding = 0  # whatever went wrong, the screen never stays frozen
         if self._holding or self._batch_count:
             # Just after this update the change may have settled (or Textual's batch ended):
             # look then.
             self._ask_release(0)
-            self.post_display_hook()
+            self.post_display_hook()  # what Textual does after every display
             return
         self._flush()
 

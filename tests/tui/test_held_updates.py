@@ -1,0 +1,135 @@
+"""Held updates lose nothing and leave nothing stale: after bursts of keys, resizes, screens
+opened and closed, a chapter switch, the playground running and a training run in the lab, the
+terminal shows exactly what one whole, unheld render of the screen shows.
+
+The app runs in-process with its output fed to a terminal emulator (pyte): Textual's headless
+driver, told it is not headless, hands every write to the emulator, so the holds and the sending
+of only changed pieces (tui/drawing) are what is under test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pyte
+import pytest
+from textual.drivers.headless_driver import HeadlessDriver
+
+from tui.app import NeuronApp
+from tui.drawing.held_updates import MAX_HOLD
+
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def terminal(monkeypatch):
+    """A terminal emulator that receives everything the app writes (kept per test)."""
+    term = {"screen": pyte.Screen(*SIZE)}
+    term["stream"] = pyte.Stream(term["screen"])
+    monkeypatch.setattr(HeadlessDriver, "is_headless", property(lambda self: False))
+    monkeypatch.setattr(HeadlessDriver, "write", lambda self, data: term["stream"].feed(data))
+    return term
+
+
+def cells(screen: pyte.Screen) -> list[list[tuple]]:
+    """Every cell's character and colours."""
+    return [[(c.data, c.fg, c.bg, c.bold, c.reverse, c.italics, c.underscore)
+             for c in (screen.buffer[y][x] for x in range(screen.columns))]
+            for y in range(screen.lines)]
+
+
+def unheld_render(app: NeuronApp) -> pyte.Screen:
+    """What one whole paint of the current screen shows, on a blank terminal."""
+    screen = pyte.Screen(app.size.width, app.size.height)
+    update = app.screen._compositor.render_update(full=True,
+                                                  screen_stack=app._background_screens)
+    pyte.Stream(screen).feed(update.render_segments(app.console))
+    return screen
+
+
+async def settle(pilot, app: NeuronApp) -> None:
+    """Wait until no hold is left and nothing waits to be sent (at most 5 s)."""
+    end = time.monotonic() + 5
+    await pilot.pause()
+    while (app._holding or app._held_back) and time.monotonic() < end:
+        await asyncio.sleep(0.02)
+    await pilot.pause()
+    assert not app._holding and not app._held_back, "a hold never ended"
+
+
+async def same_as_unheld(pilot, app: NeuronApp, term: dict) -> None:
+    await settle(pilot, app)
+    screen = term["screen"]
+    assert (screen.columns, screen.lines) == tuple(app.size)
+    seen, whole = cells(screen), cells(unheld_render(app))
+    stale = [y for y, (a, b) in enumerate(zip(seen, whole)) if a != b]
+    assert not stale, f"rows {stale} differ from an unheld render:\n" + "\n".join(
+        f"{y}: {''.join(c[0] for c in seen[y])!r}\n{y}: {''.join(c[0] for c in whole[y])!r}"
+        for y in stale[:3])
+
+
+async def resize(pilot, term: dict, cols: int, rows: int) -> None:
+    term["screen"].resize(rows, cols)
+    await pilot.resize_terminal(cols, rows)
+
+
+async def test_the_book_ends_as_an_unheld_render(terminal):
+    app = NeuronApp(start="book", chapter=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await same_as_unheld(pilot, app, terminal)  # the first screen
+        await pilot.press("pagedown", "pagedown", "pageup", "e", "1", "e")  # a burst
+        await same_as_unheld(pilot, app, terminal)
+        await pilot.press("t")  # the contents, pushed
+        await same_as_unheld(pilot, app, terminal)
+        await pilot.press("escape", "right_square_bracket", "pagedown")  # popped, a switch
+        await same_as_unheld(pilot, app, terminal)
+        await resize(pilot, terminal, 80, 24)
+        await pilot.press("pagedown", "question_mark")
+        await same_as_unheld(pilot, app, terminal)
+        await pilot.press("escape")
+        await resize(pilot, terminal, 120, 40)
+        await same_as_unheld(pilot, app, terminal)
+
+
+async def test_a_training_run_in_the_lab_ends_as_an_unheld_render(terminal):
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "s", "s", "a", "s")
+        await same_as_unheld(pilot, app, terminal)
+        await pilot.press("r")  # a run: steps keep coming without keys
+        await pilot.pause(0.4)
+        await pilot.press("s", "d", "question_mark")  # keys during the run, a screen pushed
+        await pilot.pause(0.2)
+        await pilot.press("escape")
+        await resize(pilot, terminal, 90, 28)
+        await pilot.pause(0.3)
+        await pilot.press("r")
+        await same_as_unheld(pilot, app, terminal)
+
+
+async def test_the_playground_running_ends_as_an_unheld_render(terminal):
+    app = NeuronApp(start="playground")
+    async with app.run_test(size=SIZE) as pilot:
+        await same_as_unheld(pilot, app, terminal)
+        await pilot.press("r")
+        await pilot.pause(0.5)
+        await pilot.press("plus", "right", "right", "greater_than_sign", "a")
+        await resize(pilot, terminal, 120, 40)
+        await pilot.pause(0.3)
+        await pilot.press("r")
+        await same_as_unheld(pilot, app, terminal)
+        await pilot.press("s", "s", "less_than_sign")
+        await same_as_unheld(pilot, app, terminal)
+
+
+async def test_a_hold_never_outlasts_its_limit(terminal):
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.begin_hold()  # and never end it, as a bug might
+        await pilot.press("s")
+        assert app._holding == 1 and app._held_back
+        app._hold_started = time.monotonic() - MAX_HOLD - 1
+        await pilot.press("s")
+        await same_as_unheld(pilot, app, terminal)

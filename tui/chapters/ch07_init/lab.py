@@ -36,8 +36,13 @@ GRADIENT_RATIO = 10.0
 
 
 def short(x: float) -> str:
-    """A spread in at most 7 cells: three significant digits, or scientific far from 1."""
-    return f"{x:.3g}" if 0.01 <= abs(x) < 1000 else fmt(x, 1)
+    """A spread in at most 7 cells: three significant digits, trailing zeros kept so that the
+    strips' column reads alike (0.620 and 0.483, 7.50 and 7.44), or :func:`fmt` far from 1."""
+    if 0.01 <= abs(x) < 1000:
+        text = f"{x:#.3g}"
+        if "e" not in text:  # 999.7 rounds to 1.00e+03
+            return text.rstrip(".")
+    return fmt(x, 1)
 
 
 def diagnosis(probes: list[LayerProbe], relu: bool, width: int | None = None) -> tuple[str, bool]:

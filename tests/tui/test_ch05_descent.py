@@ -5,6 +5,7 @@ prose and recomputed here, so a change to the core or the lab cannot leave the t
 import numpy as np
 import pytest
 
+from core.neuron.activations import SIGMOID
 from core.neuron.losses import MSE
 from core.neuron.minima import gradient, hessian, local_minima
 from core.neuron.train import PARAM_LIMIT, TrainState, step
@@ -116,7 +117,10 @@ def test_two_valleys_has_exactly_two_local_minima_of_different_cost():
     assert np.abs(a_shallow[:2] - TWO.data.y[:2]).max() < 5e-4  # through the first two
     assert abs(a_shallow[2] - TWO.data.y[2]) == pytest.approx(0.9, abs=1e-3)
     a_deep = TWO.neuron(*deep.at).forward(TWO.data.X).a
+    worst, = said(5, rf"a gentle slope that meets no point but misses none by more than {N}")
     assert np.abs(a_deep - TWO.data.y).min() > 0.1  # meets no point
+    assert round(np.abs(a_deep - TWO.data.y).max(), 2) == number(worst) < 0.9
+    assert abs(deep.at[0]) < 0.5 < 4 < shallow.at[0]  # gentle beside steep
     assert deep.at[0] < 0 < shallow.at[0] and min(shallow.curvature) > 0
 
 
@@ -142,8 +146,13 @@ def test_the_shelf_is_slow_not_stuck():
         rf"from w = {N} and b = {N}: there.*?at η = {N}, the cost stays above {N} for (\d+) "
         rf"steps, then falls below\s+{N} by step (\d+)")
     assert SHELF.start == (number(w0), number(b0)) and SHELF.lr == number(lr)
-    a = SHELF.neuron(*SHELF.start).forward(SHELF.data.X).a
-    assert np.all((a > 0.5) != (SHELF.data.y > 0.5))  # on the wrong side for every point
+    points = said(5, rf"It fits {N} at x = {N} and {N} and {N} at x = {N} and {N}, from w")
+    low, x1, x2, high, x3, x4 = map(number, points)
+    assert SHELF.data.X[:, 0].tolist() == [x1, x2, x3, x4]
+    assert SHELF.data.y.tolist() == [low, low, high, high]
+    out = SHELF.neuron(*SHELF.start).forward(SHELF.data.X)
+    assert np.all((out.a > 0.5) != (SHELF.data.y > 0.5))  # on the wrong side for every point
+    assert np.all(SIGMOID.df(out.z) < 0.01 * SIGMOID.df(np.zeros(1)))  # in its flat tails
     path = descend(SHELF, SHELF.start, SHELF.lr, 400)
     cost = np.array([s.cost for s in path])
     assert int(np.argmax(cost <= number(above))) == int(stay)
@@ -154,6 +163,18 @@ def test_the_shelf_is_slow_not_stuck():
 
 
 # ------------------------------------------------------------------ the lab on screen
+
+
+def test_each_shade_covers_a_tenth_of_the_map():
+    said(5, r"each of its ten shades covers a tenth of the map, from the\s+lowest costs \(blank\) to "
+         r"the highest \(@\)")
+    from tui.chapters.ch05_descent.lab import RAMP, shade_rows
+    surface = np.random.default_rng(3).lognormal(size=(20, 30))  # 600 costs: 60 to a shade
+    text = "".join(shade_rows(surface))
+    assert len(RAMP) == 10 and [text.count(c) for c in RAMP] == [60] * 10
+    rows = shade_rows(surface)[::-1]  # back to the lowest b first
+    assert rows[np.unravel_index(surface.argmin(), surface.shape)[0]][surface.argmin() % 30] == " "
+    assert rows[np.unravel_index(surface.argmax(), surface.shape)[0]][surface.argmax() % 30] == "@"
 
 
 def lab_lines(lab) -> list[str]:

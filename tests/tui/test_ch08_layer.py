@@ -51,6 +51,26 @@ def test_after_ten_batches_a_third_of_the_start_remains():
     assert np.allclose(two.running_mean - one.running_mean, left[0])
 
 
+def test_the_running_statistics_start_at_0_and_1_and_approach_the_batchs():
+    said(8, r"They start at mean 0 and variance 1")
+    said(8, r"\*\*s\*\* feeds the next batch:\s+watch the running statistics approach the batch's")
+    lab, norm = AnatomyLab(), BatchNorm.fresh(UNITS)
+    assert np.all(norm.running_mean == 0) and np.all(norm.running_var == 1) and lab.training
+    gaps = []
+    for k in range(20):
+        parts, norm = run_layer(lab.batch(k), lab.weights, norm, True, TANH)
+        z = parts.z[:, 0]
+        gaps.append((abs(norm.running_mean[0] - z.mean()), abs(norm.running_var[0] - z.var(ddof=1))))
+    assert gaps[-1][0] < gaps[0][0] and gaps[-1][1] < 0.2 * gaps[0][1]
+
+
+def test_the_weights_widen_the_inputs():
+    said(8, r"the weights \(He × gain 3\) widen\s+them")
+    lab = AnatomyLab()
+    parts, _ = run_layer(lab.batch(0), lab.weights, None, True, TANH)
+    assert parts.z.std() > 3 * parts.x.std()
+
+
 def strips(app) -> dict[str, str]:
     """Each strip row of the parts view, by its label, as drawn."""
     rows = app.screen.lab.query_one("#anatomy", LinesView).plain.split("\n")

@@ -106,6 +106,10 @@ def test_a_stuck_start_gives_two_targets_the_same_saturated_hidden_values():
         twins = [(i, j) for i in range(4) for j in range(i + 1, 4)
                  if np.array_equal(hidden[i], hidden[j]) and XOR.y[i] != XOR.y[j]]
         assert twins and np.all(np.abs(hidden[twins[0][0]]) == 1.0), seed
+        right = (state.outputs > 0.5) == (XOR.y > 0.5)
+        pair = list(twins[0])
+        assert np.all(np.abs(state.outputs[pair] - 0.5) < 0.005) and not right[pair].any(), seed
+        assert np.delete(right, pair).all(), seed  # "it gets the other two points right"
         assert state.accuracy == 0.5 and abs(state.cost - np.log(2) / 2) < 0.005
     later = trained(1, 4 * SETTLED)  # "it stays there": still 50%, the gradient still shrinking
     assert later.accuracy == 0.5 and gradient_norm(later) < gradient_norm(trained(1))
@@ -122,6 +126,17 @@ def test_the_network_cost_is_not_convex():
     assert network_cost(swapped, XOR.X, XOR.y, BCE) == pytest.approx(ends)
     middle = net.with_params((net.params + swapped.params) / 2)
     assert network_cost(middle, XOR.X, XOR.y, BCE) > ends + 0.1
+
+
+def test_the_labs_defaults_and_legend_are_the_prose_s():
+    from tui.chapters.ch09_xor.lab import DEFAULT_LR, DEFAULT_SEED
+    from tui.drawing.glyphs import shade
+    seed, = said(9, r"With this lab's default seed \((\d+)\) and η = 1, the 2-2-1")
+    assert (DEFAULT_SEED, DEFAULT_LR) == (int(seed), 1.0)
+    high, low = said(9, r"each from −0\.5 to\s+1\.5: (.+?) above 0\.5, (.+?) below")
+    assert (high, low) == ("+ * #", "blank . :")
+    (row,) = shade(np.array([[0.0, 0.3, 0.49, 0.51, 0.7, 1.0]]), 0.0, 1.0, 0.5)
+    assert row == " .:+*#"  # from the lowest to the highest, each side of 0.5
 
 
 def test_cut_off_names_the_point_alone_on_its_side():

@@ -93,8 +93,10 @@ def test_the_widening_bounce_leaves_the_map_and_the_lab_stops_it():
     assert abs(path[-1].neuron.b) > PARAM_LIMIT >= abs(path[-2].neuron.b)
     jumps = np.abs([s.neuron.b - minima(BOWL)[0].at[1] for s in path[:first_off]])
     assert np.all(np.diff(jumps) > 0)  # every bounce wider than the last
-    default, = said(5, rf"On the bowl, run at η = {N}")
+    default, = said(5, rf"On the bowl, run at η = {N} down to the bottom")
     assert number(default) == BOWL.lr
+    down = descend(BOWL, BOWL.start, BOWL.lr, 200)
+    assert all(BOWL.inside(*at(s)) for s in down) and valley_of(BOWL, *at(down[-1])) is minima(BOWL)[0]
 
 
 # ------------------------------------------------------------------ two valleys
@@ -132,6 +134,7 @@ def test_two_starts_end_in_different_valleys_and_stay(which):
     target = shallow if which == "start" else deep
     path = descend(TWO, start, TWO.lr, 3000)
     assert valley_of(TWO, *at(path[-1])) is target
+    assert all(TWO.inside(*at(s)) for s in path)  # the map holds the whole path
     later = descend(TWO, at(path[-1]), TWO.lr, 3000)
     assert np.hypot(*np.subtract(at(later[-1]), target.at)) < 1e-3
     assert all(valley_of(TWO, *at(s)) is target for s in later)

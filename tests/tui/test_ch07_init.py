@@ -102,7 +102,7 @@ def test_a_negative_bias_makes_the_dead_share_climb():
 
 def test_the_gain_scales_the_standard_deviation_and_compounds_with_relu():
     said(7, r"The \*\*gain\*\* multiplies the sd of any scheme")
-    said(7, r"so\s+layer 5's spread scales by the gain to the fifth power")
+    said(7, r"so\s+layer 5's spread\s+scales by the gain to the fifth power")
     one, more = sd(probe("he", RELU), "z"), sd(probe("he", RELU, gain=1.1), "z")
     assert more[-1] / one[-1] == pytest.approx(1.1 ** 5, rel=1e-9)
     w1 = INIT_SCHEMES["he"].draw(64, 64, 1.0, np.random.default_rng(5))
@@ -114,6 +114,14 @@ def test_a_spread_keeps_three_significant_digits():
     """Trailing zeros stay, so that a column of spreads reads alike and matches the prose."""
     assert [short(x) for x in (0.62, 7.5016, 0.0230, 45.07, 262.04, 999.7, 7796.5, 1.11e-3)] == [
         "0.620", "7.50", "0.0230", "45.1", "262", "999.7", "7796.5", "1.1e−03"]
+
+
+def _assert_saturated_column_is_bold(view: LinesView) -> None:
+    """The prose: the saturated column turns bold (and red, where there is colour)."""
+    said(7, r"the saturated column turns bold\s+\(and red, where there is colour\)")
+    cells = [(line.plain[s.start:s.end], s.style) for line in view.lines for s in line.spans
+             if line.plain[s.start:s.end].startswith("sat")]
+    assert len(cells) == 5 and all(style.bold and style.color for _, style in cells), cells
 
 
 async def test_every_activation_and_view_fits_at_80x24():
@@ -129,6 +137,8 @@ async def test_every_activation_and_view_fits_at_80x24():
                     for line in view.plain.split("\n"):
                         assert len(line) <= view.size.width and "σ" not in line, line
                     seen.add((lab.setup.scheme.name, lab.setup.activation.name, lab.view))
+                    if (lab.setup.scheme.name, lab.setup.activation) == ("normal", TANH):
+                        _assert_saturated_column_is_bold(view)
                     await pilot.press("v")
                 await pilot.press("i")
             await pilot.press("a")

@@ -24,6 +24,7 @@ from tui.lab.plots import activation_spec, cost_spec
 from tui.lab.files import LabFiles
 from tui.lab.titles import PaneTitles, lab_titles
 from tui.lab.view import LabView, sub
+from tui.screens.too_small import COMPACT_BELOW
 from tui.widgets.arithmetic import ArithmeticView
 from tui.widgets.kept_lines import KeptHorizontal, KeptLines, KeptVertical
 from tui.widgets.key_bar import KeyBar
@@ -31,9 +32,6 @@ from tui.widgets.neuron_editor import NeuronEditor
 from tui.widgets.number_field import NumberField
 from tui.widgets.plot import PlotView
 from tui.widgets.training import TrainingText
-
-COMPACT_BELOW = 32
-"""Below this many rows, panes trade their boxes for a one-line title."""
 
 
 class LabScreen(LabFiles, Screen, KeptLines):

@@ -25,13 +25,12 @@ from tui.playground.map_rows import tick_width
 from tui.playground.rows import BandedRows
 from tui.playground.settings_keys import PlaygroundSettings
 from tui.playground.view import PlaygroundView
+from tui.screens.too_small import COMPACT_BELOW
 from tui.widgets.kept_lines import KeptHorizontal, KeptLines, KeptVertical
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.lines import LinesView
 from tui.widgets.plot import PlotView
 
-COMPACT_BELOW = 32
-"""Below this many rows, panes trade their boxes for a one-line title (as in the lab)."""
 MAP_BANDS, NET_BANDS = 12, 12
 """Bands the map and the network are drawn in (see BandedRows): about three columns each at
 120×40, where a change costs a few cells, not the row up to it."""

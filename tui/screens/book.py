@@ -15,7 +15,7 @@ from tui.book.chapter import CHAPTERS, Chapter
 from tui.book.exercise import ExercisePanel
 from tui.book.lab_base import ChapterLab
 from tui.screens.contents import LAB, PLAYGROUND, ContentsScreen
-from tui.lab.screen import COMPACT_BELOW
+from tui.screens.too_small import COMPACT_BELOW
 from tui.widgets.key_bar import KeyBar
 
 

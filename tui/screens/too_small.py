@@ -8,6 +8,9 @@ from textual.widgets import Static
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 """The smallest terminal the book and the lab lay out in."""
+COMPACT_BELOW = 32
+"""Below this many rows, panes trade their boxes for a one-line title (the book, the lab and
+the playground alike)."""
 
 
 def too_small(width: int, height: int) -> bool:

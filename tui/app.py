@@ -225,11 +225,8 @@ class NeuronApp(HeldUpdates):
 
     async def _switch_held(self, mode: str) -> None:
         """Switch mode with updates held, so the new screen arrives as one repaint."""
-        self.begin_hold()
-        try:
+        with self.holding():
             await self.switch_mode(mode)
-        finally:
-            self.end_hold_when_settled()
 
     def action_help(self) -> None:
         """Show every key of the current screen (? or escape closes it)."""

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from textual import events
 from textual._compositor import CompositorUpdate
@@ -90,6 +92,15 @@ class HeldUpdates(App[None]):
         self._holding = max(self._holding - 1, 0)
         if not self._holding and self._held_back:
             self._flush()
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Hold updates while the body runs and until the screen has settled after it."""
+        self.begin_hold()
+        try:
+            yield
+        finally:
+            self.end_hold_when_settled()
 
     def hold_updates(self, seconds: float = SETTLE) -> None:
         """Hold updates for at least ``seconds`` and until the screen has settled."""

@@ -78,11 +78,8 @@ class BookScreen(Screen):
         async with self._switching:
             # One repaint for the whole switch, not one per removed or mounted part, nor more
             # while the new lab and prose lay themselves out afterwards.
-            self.app.begin_hold()
-            try:
+            with self.app.holding():
                 await self._show_chapter(number)
-            finally:
-                self.app.end_hold_when_settled()
 
     async def _show_chapter(self, number: int) -> None:
         self.number = number

@@ -24,9 +24,11 @@ APPS: dict[str, tuple[list[str], str]] = {
     "lab": ([PY, "-m", "tui", "--lab"], "Cost over steps"),
     "book": ([PY, "-m", "tui"], "The neuron"),
     "book9": ([PY, "-m", "tui", "--chapter", "9"], "Beyond one neuron"),
+    "book10": ([PY, "-m", "tui", "--chapter", "10"], "A neuron that reads pixels"),
+    "book12": ([PY, "-m", "tui", "--chapter", "12"], "The bigram model"),
 }
 """name: (command, a pattern its first screen shows). ``book`` is what a new reader gets: the
-book at chapter 1."""
+book at chapter 1; chapters 9, 10 and 12 load more (10 and 12 bundled data)."""
 COLOURS = {"256": ("xterm-256color", None), "truecolor": ("xterm-256color", "truecolor"),
            "16": ("xterm", None)}
 """Colour modes as a remote user's terminal announces them (ssh forwards TERM, not COLORTERM)."""

@@ -10,10 +10,10 @@ Every app runs in a real pseudo-terminal, as a remote user's terminal would run 
 its bytecode is cached. With --ssh they run through a real `ssh` to a private sshd on
 127.0.0.1 instead (skipped, with a message, where sshd is not installed).
 
-1. First screens: the apps take turns (bare, floor, lab, book, book at chapter 9, then bare
-   again, …) for --rounds rounds. A first screen is complete at its last byte before 1 s of
-   silence. Each app's time is given as median (min–max), and as its ratio to the bare app
-   started in the same round (median and range of the rounds' ratios).
+1. First screens: the apps take turns (bare, floor, lab, the book at chapters 1, 9, 10 and
+   12, then bare again, …) for --rounds rounds. A first screen is complete at its last byte
+   before 1 s of silence. Each app's time is given as median (min–max), and as its ratio to
+   the bare app started in the same round (median and range of the rounds' ratios).
 2. Keys and memory: bare, floor and lab take turns for --key-rounds rounds; each presses the
    step key `s` --keys times (the bare app counts it in a Static). Per key: bytes, paints
    (synchronized updates), time to the last byte of the answer, CPU time; then the app's peak
@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_apps import APPS, Launcher, median, spread  # noqa: E402
 
-FIRST = ["bare", "floor", "lab", "book", "book9"]
+FIRST = ["bare", "floor", "lab", "book", "book9", "book10", "book12"]
 STEPPERS = ["bare", "floor", "lab"]
 
 

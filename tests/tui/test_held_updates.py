@@ -133,3 +133,13 @@ async def test_a_hold_never_outlasts_its_limit(terminal):
         app._hold_started = time.monotonic() - MAX_HOLD - 1
         await pilot.press("s")
         await same_as_unheld(pilot, app, terminal)
+
+
+def test_a_piece_that_later_pieces_hide_between_them_is_not_sent():
+    from tui.drawing.sent_screen import _shown
+
+    line = [(0, 10, "old"), (5, 8, "keep"), (0, 4, "a"), (4, 12, "b"), (20, 30, "c")]
+    # "old" (0-10) lies under "a" and "b" together; "keep" (5-8) too, so it goes as well
+    assert _shown(line) == [(0, 4, "a"), (4, 12, "b"), (20, 30, "c")]
+    assert _shown([(0, 10, "x"), (0, 4, "a"), (6, 12, "b")]) == [
+        (0, 10, "x"), (0, 4, "a"), (6, 12, "b")]  # cells 4-5 of x still show

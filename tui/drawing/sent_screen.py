@@ -62,7 +62,8 @@ class SentScreen:
             return False
         for y, x, end, text in pieces:
             line = self._waiting.setdefault(y, [])
-            # A piece hidden whole by a later one is not sent; one it covers in part is, first.
+            # A piece hidden whole by a later one is dropped now (by later ones together, in
+            # take); one they cover in part is sent, first.
             line[:] = [p for p in line if not (x <= p[0] and p[1] <= end)]
             line.append((x, end, text))
         return True
@@ -79,7 +80,7 @@ class SentScreen:
         move_to = Control.move_to
         for y, line in sorted(self._waiting.items()):
             sent, cursor = self._sent.setdefault(y, {}), None
-            for x, end, text in line:
+            for x, end, text in _shown(line):
                 if sent.get(x) == (end, text):
                     continue
                 if x != cursor:  # the cursor is not there already, after the last piece
@@ -89,6 +90,21 @@ class SentScreen:
                 _replace(sent, x, end, text)
         self._waiting.clear()
         return "".join(out)
+
+
+def _shown(line: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The pieces of a line, in order, less those that later pieces hide whole between them
+    (a screen laid out again after a partial update covers that update's pieces with its own,
+    cut at other edges)."""
+    covered: list[tuple[int, int]] = []  # disjoint runs of cells, each as long as it can be
+    shown = []
+    for x, end, text in reversed(line):
+        if not any(a <= x and end <= b for a, b in covered):
+            shown.append((x, end, text))
+        touching = [(a, b) for a, b in covered if a <= end and x <= b]
+        run = (min([x] + [a for a, _ in touching]), max([end] + [b for _, b in touching]))
+        covered = [c for c in covered if c not in touching] + [run]
+    return shown[::-1]
 
 
 def _replace(line: Line, x: int, end: int, text: str) -> None:

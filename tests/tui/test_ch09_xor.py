@@ -100,17 +100,21 @@ def test_the_seeds_find_two_kinds_of_solution_or_get_stuck():
 def test_a_stuck_start_gives_two_targets_the_same_saturated_hidden_values():
     cost, = said(9, r"settles at 50% right, with C near ln 2 / 2 ≈ (\d\.\d+)")
     assert f"{np.log(2) / 2:.3f}" == cost
+    said(9, r"such as h₁ = 1 and h₂ = −1")
+    examples = []
     for seed in [s for s in range(40) if trained(s).accuracy < 1.0]:
         state = trained(seed)
         hidden = np.round(state.net.forward(XOR.X)[0].a, 2)
         twins = [(i, j) for i in range(4) for j in range(i + 1, 4)
                  if np.array_equal(hidden[i], hidden[j]) and XOR.y[i] != XOR.y[j]]
         assert twins and np.all(np.abs(hidden[twins[0][0]]) == 1.0), seed
+        examples.append(tuple(hidden[twins[0][0]]))
         right = (state.outputs > 0.5) == (XOR.y > 0.5)
         pair = list(twins[0])
         assert np.all(np.abs(state.outputs[pair] - 0.5) < 0.005) and not right[pair].any(), seed
         assert np.delete(right, pair).all(), seed  # "it gets the other two points right"
         assert state.accuracy == 0.5 and abs(state.cost - np.log(2) / 2) < 0.005
+    assert (1.0, -1.0) in examples  # the prose's example is one that happens
     later = trained(1, 4 * SETTLED)  # "it stays there": still 50%, the gradient still shrinking
     assert later.accuracy == 0.5 and gradient_norm(later) < gradient_norm(trained(1))
 

@@ -82,7 +82,7 @@ def trace(neuron: Neuron, x: np.ndarray, y: float, loss: Loss) -> Trace:
     """Trace ``neuron`` on one example ``x`` with target ``y`` under ``loss``.
 
     ∂C/∂z is taken from ``loss.delta``. For cross-entropy after a sigmoid that is the fused
-    a − y, exact when the neuron saturates, and the cost is computed from z without a clip; its
+    a − y, computed as −σ(−z) when y = 1 so that it is exact as a nears 1, and the cost is computed from z without a clip; its
     ∂C/∂a is then the unclipped −y/a + (1 − y)/(1 − a), with 1 − a = σ(−z) so that it too stays
     exact (it is ±∞ only where it passes the largest float).
     """
@@ -97,7 +97,7 @@ def trace(neuron: Neuron, x: np.ndarray, y: float, loss: Loss) -> Trace:
     fused = loss.fuses(act)
     dc_da = _unclipped_slope(zs, ys, act) if fused else float(loss.grad(np.array([a]), ys)[0])
     da_dz = float(act.df(zs)[0])
-    dc_dz = float(loss.delta(zs, np.array([a]), ys, act)[0])
+    dc_dz = _fused_delta(zs, ys, act) if fused else float(loss.delta(zs, np.array([a]), ys, act)[0])
     clipped = bool(loss.clipped(np.array([a]))[0]) and not fused
     sym = act.symbol
     top = [
@@ -119,6 +119,19 @@ def trace(neuron: Neuron, x: np.ndarray, y: float, loss: Loss) -> Trace:
     forward = tuple(products) + (top[4], top[2], top[1], top[0])
     return Trace(forward=forward, backward=backward, grad_w=dc_dz * x, grad_b=dc_dz,
                  loss=loss.name, y=float(y), fused=fused, clipped=clipped)
+
+
+def _fused_delta(z: np.ndarray, y: np.ndarray, act: Activation) -> float:
+    """a − y for one example, exact at a target of 1 too: σ(z) − 1 = −σ(−z).
+
+    Subtracting a rounded a from 1 keeps only its last few bits once a nears 1 (1 − σ(32.35)
+    comes out as 8.88e−15 where σ(−32.35) = 8.92e−15), so the graph's ∂C/∂a × σ′(z) would not
+    equal the ∂C/∂z it prints beside them.
+    """
+    yy = float(y[0])
+    if yy == 1.0:
+        return -float(act.f(-z)[0])
+    return float(act.f(z)[0]) - yy
 
 
 def _unclipped_slope(z: np.ndarray, y: np.ndarray, act: Activation) -> float:

@@ -106,7 +106,16 @@ def _check_table(t, rows: dict[str, list[str]]) -> tuple[int, list[str]]:
        w=st.lists(VALUES, min_size=2, max_size=2), b=VALUES,
        width=st.sampled_from([None, 42, 36]), draw=st.data())
 def test_every_graph_lab_equation_holds_with_its_printed_digits(act, loss, x, w, b, width, draw):
-    y = draw.draw(_y(loss))
+    _check_graph(act, loss, x, w, b, width, draw.draw(_y(loss)))
+
+
+def test_the_graph_near_a_equals_one_prints_a_true_product():
+    """Found by a random run: 1 − σ(z) rounded to 8.88e−15 beside σ′(z) = 8.92e−15."""
+    _check_graph(ACTIVATIONS["sigmoid"], BCE, [0.25, 0.0], [19.0, -800.0], 27.6, None, 1.0)
+
+
+def _check_graph(act, loss, x, w, b, width, y) -> None:
+    """Every printed line and table row of every stage of the graph's walk holds."""
     neuron = Neuron(w=np.array(w), b=b, activation=act)
     t = trace(neuron, np.array(x), y, loss)
     gw, gb = finite_difference(neuron, np.array(x), y, loss)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from textual import on
+from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -80,6 +81,10 @@ class BookScreen(Screen):
             # while the new lab and prose lay themselves out afterwards.
             with self.app.holding():
                 await self._show_chapter(number)
+            # Textual caches a colour pair per StylesCache with lru_cache on a method, so the
+            # cache keeps up to 1,024 removed widgets' rendered lines alive (5 MB more each
+            # time the book is read through): let them go with the widgets.
+            StylesCache.get_inner_outer.cache_clear()
 
     async def _show_chapter(self, number: int) -> None:
         self.number = number

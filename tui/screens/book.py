@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Markdown
 
 from tui.book.chapter import CHAPTERS, Chapter
 from tui.book.exercise import ExercisePanel
@@ -18,6 +17,7 @@ from tui.book.lab_base import ChapterLab
 from tui.screens.contents import LAB, PLAYGROUND, ContentsScreen
 from tui.screens.too_small import COMPACT_BELOW
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.prose import Prose
 
 
 class BookScreen(Screen):
@@ -52,7 +52,7 @@ class BookScreen(Screen):
         """Prose on the left; the lab and its exercises on the right."""
         with Horizontal():
             with VerticalScroll(id="prose"):
-                yield Markdown("", id="prose-text")
+                yield Prose("", id="prose-text")
             with Vertical(id="lab-col"):
                 yield Vertical(id="lab-holder")
                 yield ExercisePanel(id="exercise")
@@ -96,7 +96,7 @@ class BookScreen(Screen):
         await holder.remove_children()
         lab = ch.lab_class()
         await holder.mount(lab)
-        await self.query_one("#prose-text", Markdown).update(ch.prose())
+        await self.query_one("#prose-text", Prose).update(ch.prose())
         self.query_one("#prose", VerticalScroll).scroll_home(animate=False)
         self.query_one("#prose").border_title = f"{ch.number} · {ch.title}"
         self.query_one("#prose").border_subtitle = f"chapter {ch.number} of {len(CHAPTERS)} · pgup/pgdn"

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from tui.widgets.prose import Prose
 
 INTRO = """\
 # neuron-tui keys
@@ -72,7 +72,7 @@ class HelpScreen(ModalScreen[None]):
         parts += [FIELD_KEYS, PALETTE]
         text = "\n\n".join(parts)
         with VerticalScroll():
-            yield Markdown(text)
+            yield Prose(text)
 
     def on_mount(self) -> None:
         """Focus the text so the arrow keys and page keys scroll it."""

@@ -45,6 +45,14 @@ class LinesView(KeptLines):
         """The lines currently shown."""
         return self._lines
 
+    def shown_lines(self) -> list[Text]:
+        """The lines as the widget means them, before they are cut to its width.
+
+        Any widget that draws its own rows offers this, so a test can check that every row
+        fits the room it is given (tests/tui/readable.py).
+        """
+        return self._lines
+
     @property
     def plain(self) -> str:
         """The shown text without styles, one line per row (handy for tests)."""

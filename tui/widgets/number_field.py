@@ -121,6 +121,10 @@ class NumberField(KeptLines, can_focus=True):
             self._styles_kept[key] = style
         return style
 
+    def shown_lines(self) -> list[Text]:
+        """The field's rows before they are cut to its width (none while the editor is open)."""
+        return [] if self.children else self._rows(self.size.width)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """One row, and as many again as the error message needs (the editor's while editing)."""
         if self.children:

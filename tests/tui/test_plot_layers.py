@@ -102,7 +102,7 @@ def test_kept_axes_have_their_tick_labels_before_any_curve_is_drawn():
     spec = cost_spec([0, 1], [0.7, 0.6], _one_colour_palette("blue"))
     layer, _, _ = render_layer(spec, 56, 14)
     text = "\n".join(line.plain for line in layer.lines)
-    assert "10.0" in text and "1.00┤" in text and "0.00┤" in text  # x ticks; y from 0 to 1
+    assert text.rstrip().endswith("10") and "1.0┤" in text and "0.0┤" in text  # x; y 0 to 1
     assert not any(ch in text for ch in "⠁⠂⠄⡀⢀⣀")  # …and no data drawn yet
 
 
@@ -117,10 +117,24 @@ def test_only_rows_with_points_are_rebuilt():
     assert "●" not in "".join(line.plain for line in layer.lines)  # the kept copy is untouched
 
 
-def test_a_failed_base_draws_nothing_over_it():
-    spec = PlotSpec((Series((0.0, 1.0), (1.0, 2.0), "blue"),), (1.0, 1.0), (1.0, 2.0),
+def test_an_empty_range_is_widened_as_plotext_widens_one():
+    spec = PlotSpec((Series((1.0, 1.0), (1.0, 2.0), "blue"),), (1.0, 1.0), (1.0, 2.0),
+                    (Series((1.0,), (1.5,), "red", marker="●", points=True),))
+    layer, kx, ky = render_layer(spec, 40, 10)  # plotext alone would divide by zero
+    assert layer.takes_overlay and layer.canvas.xlim[0] <= 0.5 and layer.canvas.xlim[1] >= 1.5
+    assert "●" in "".join(line.plain for line in draw_overlay(layer, spec.overlay, kx, ky))
+
+
+def test_a_failed_base_draws_nothing_over_it(monkeypatch):
+    import plotext
+
+    def fail() -> str:
+        raise ZeroDivisionError
+
+    monkeypatch.setattr(plotext, "build", fail)
+    spec = PlotSpec((Series((0.0, 1.0), (1.0, 2.0), "blue"),), (0.0, 1.0), (1.0, 2.0),
                     (Series((0.5,), (1.5,), "red", marker="●", points=True),))
-    layer, kx, ky = render_layer(spec, 40, 10)  # an empty x range: plotext divides by zero
+    layer, kx, ky = render_layer(spec, 40, 10)
     assert not layer.takes_overlay and "beyond what the plot can draw" in layer.lines[0].plain
     lines = draw_overlay(layer, spec.overlay if layer.takes_overlay else (), kx, ky)
     assert "●" not in "".join(line.plain for line in lines)

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from tui.drawing.palette import PlotextColor
+from tui.widgets.plot_axes import HIGH_RESOLUTION, X_DOTS, Y_DOTS, Axis, plan_axis, snap
 from tui.widgets.lines import LinesView
 from tui.widgets.plot_layer import Overdraw, PlotLayer
 
@@ -72,11 +75,16 @@ def _exponent(values: list[float]) -> int:
     return int(math.floor(math.log10(top))) // 3 * 3
 
 
-def _scaled_series(spec: PlotSpec) -> tuple[list[tuple[Series, list[float], list[float]]], int, int]:
+def _exponents(spec: PlotSpec) -> tuple[list[tuple[Series, list[float], list[float]]], int, int]:
+    """Each series' finite points, and the powers of ten the x and y axes are drawn in."""
     pairs = [(s, *_finite_pairs(s)) for s in spec.series + spec.overlay]
     all_x = [v for _, xs, _ in pairs for v in xs] + list(spec.xlim or ())
     all_y = [v for _, _, ys in pairs for v in ys] + list(spec.ylim or ())
-    kx, ky = _exponent(all_x), _exponent(all_y)
+    return pairs, _exponent(all_x), _exponent(all_y)
+
+
+def _scaled_series(spec: PlotSpec) -> tuple[list[tuple[Series, list[float], list[float]]], int, int]:
+    pairs, kx, ky = _exponents(spec)
     scaled = [(s, [x / 10.0**kx for x in xs], [y / 10.0**ky for y in ys]) for s, xs, ys in pairs]
     return scaled, kx, ky
 
@@ -98,11 +106,10 @@ def render_layer(spec: PlotSpec, width: int, height: int) -> tuple[PlotLayer, in
     base = spec.base
     if base.xlim and base.ylim and not any(_finite_pairs(s)[0] for s in base.series):
         base = PlotSpec((_anchor(base.xlim, base.ylim),), base.xlim, base.ylim)
-    ansi, kx, ky = _build(base, width, height)
+    ansi, kx, ky, axes = _build(base, width, height)
     if ansi is _FAILED:
         return PlotLayer.failed(ansi), kx, ky
-    limits = [None if lim is None else tuple(v / 10.0**k for v in lim)
-              for lim, k in ((base.xlim, kx), (base.ylim, ky))]
+    limits = (axes[0].lim, axes[1].lim) if base.xlim and base.ylim else (None, None)
     return PlotLayer.capture(ansi, height, *limits), kx, ky
 
 
@@ -112,11 +119,63 @@ def _anchor(xlim: Limits, ylim: Limits) -> Series:
                   points=True)
 
 
-def _build(spec: PlotSpec, width: int, height: int) -> tuple[str, int, int]:
+def plot_axes(spec: PlotSpec, width: int, height: int) -> tuple[Axis, Axis]:
+    """The x and y axes of a plot of ``width`` × ``height`` cells (round ticks, see
+    :mod:`tui.widgets.plot_axes`), over the spec's limits or else all of its data, in the
+    units the plot is drawn in."""
+    def span(lim: Limits | None, k: int, values: list[float]) -> Limits:
+        if lim is not None:
+            return lim[0] / 10.0**k, lim[1] / 10.0**k
+        return (min(values), max(values)) if values else (0.0, 0.0)
+
+    scaled, kx, ky = _scaled_series(spec)
+    rows = height - 3 - bool(kx or ky)  # the frame's two rules and the x labels; the units
+    yaxis = plan_axis(*span(spec.ylim, ky, [y for _, _, ys in scaled for y in ys]), rows,
+                      Y_DOTS, min_gap=_gap(rows, 8))
+    label_width = max((cell_len(text) for text in yaxis.labels), default=0)
+    cols = width - 2 - label_width
+    xaxis = plan_axis(*span(spec.xlim, kx, [x for _, xs, _ in scaled for x in xs]), cols,
+                      X_DOTS, min_gap=_gap(cols, 10),
+                      labels_fit=partial(_x_labels_fit, width, label_width + 1))
+    return xaxis, yaxis
+
+
+def _x_labels_fit(width: int, col_start: int, ticks: tuple[float, ...], labels: tuple[str, ...],
+                  cells: list[int]) -> bool:
+    """Whether plotext draws every one of these x labels, each over its tick's column.
+
+    plotext moves a label clear of its neighbours and the plot's edges, then leaves it out if
+    it still touches anything; this does what it does, in the order it does it (its own
+    de-duplication shuffles the ticks), on an empty row of ``width`` cells.
+    """
+    from plotext._utility import brush, correct_coord, space
+
+    cell_of = dict(zip(ticks, cells))
+    row = [space] * width
+    for tick_value, text in zip(*brush(list(ticks), list(labels))):
+        cell = cell_of[tick_value]
+        tick = col_start + cell
+        col = correct_coord(row, text, tick)
+        end = col + len(text)
+        if col < 0 or end > width or not col <= tick < end:
+            return False
+        if any(row[i] is not space for i in range(max(col - 1, 0), min(end + 1, width))):
+            return False
+        row[col:end] = list(text)
+    return True
+
+
+def _gap(cells: int, most: int) -> int:
+    """Cells between ticks: at least 2, and few enough for at most ``most`` + 1 ticks."""
+    return max(2, math.ceil((cells - 1) / most)) if cells >= 5 else 1
+
+
+def _build(spec: PlotSpec, width: int, height: int) -> tuple[str, int, int, tuple[Axis, Axis] | None]:
     import plotext as plt
 
     scaled, kx, ky = _scaled_series(spec)
     plt.clf()
+    plt.limit_size(False, False)  # exactly this size, whatever plotext takes the terminal's to be
     plt.plotsize(width, height)
     plt.theme("clear")
     plt.frame(True)
@@ -124,17 +183,21 @@ def _build(spec: PlotSpec, width: int, height: int) -> tuple[str, int, int]:
                                    f"y in units of 1e{ky}" if ky else "") if u)
     if units:
         plt.title(units)
-    for s, xs, ys in scaled:
-        if xs:
-            (plt.scatter if s.points else plt.plot)(xs, ys, marker=s.marker, color=s.color)
-    if spec.xlim:
-        plt.xlim(*(v / 10.0**kx for v in spec.xlim))
-    if spec.ylim:
-        plt.ylim(*(v / 10.0**ky for v in spec.ylim))
     try:
-        return plt.build(), kx, ky
+        xaxis, yaxis = plot_axes(spec, width, height)
+        for s, xs, ys in scaled:
+            if xs:
+                if s.points and plotext_marker(s.marker) not in HIGH_RESOLUTION:
+                    xs = snap(xs, xaxis.lim, xaxis.cells, X_DOTS)
+                    ys = snap(ys, yaxis.lim, yaxis.cells, Y_DOTS)
+                (plt.scatter if s.points else plt.plot)(xs, ys, marker=s.marker, color=s.color)
+        plt.xlim(*xaxis.lim)
+        plt.ylim(*yaxis.lim)
+        plt.xticks(list(xaxis.ticks), list(xaxis.labels))
+        plt.yticks(list(yaxis.ticks), list(yaxis.labels))
+        return plt.build(), kx, ky, (xaxis, yaxis)
     except (ArithmeticError, ValueError):
-        return _FAILED, kx, ky
+        return _FAILED, kx, ky, None
 
 
 def draw_overlay(layer: PlotLayer, overlay: tuple[Series, ...], kx: int, ky: int) -> list[Text]:
@@ -142,8 +205,12 @@ def draw_overlay(layer: PlotLayer, overlay: tuple[Series, ...], kx: int, ky: int
     sets = []
     for s in overlay:
         xs, ys = _finite_pairs(s)
-        sets.append(Overdraw([x / 10.0**kx for x in xs], [y / 10.0**ky for y in ys],
-                             plotext_marker(s.marker), s.color, lines=not s.points))
+        xs, ys = [x / 10.0**kx for x in xs], [y / 10.0**ky for y in ys]
+        marker = plotext_marker(s.marker)
+        if s.points and marker not in HIGH_RESOLUTION and layer.canvas is not None:
+            c = layer.canvas
+            xs, ys = snap(xs, c.xlim, c.width, X_DOTS), snap(ys, c.ylim, c.height, Y_DOTS)
+        sets.append(Overdraw(xs, ys, marker, s.color, lines=not s.points))
     return layer.drawn_over(sets)
 
 

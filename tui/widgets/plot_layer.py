@@ -83,6 +83,11 @@ class PlotLayer:
         return cls(lines, cells[:height], canvas)
 
     @property
+    def canvas(self) -> Canvas | None:
+        """Where the data area lies and the limits it maps, if points can be drawn over it."""
+        return self._canvas
+
+    @property
     def takes_overlay(self) -> bool:
         """Whether :meth:`drawn_over` can draw over this plot."""
         return self._canvas is not None and self._canvas.width > 0 and self._canvas.height > 0

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.drawing.held_updates import HeldUpdates
+from tui.screens.panes import Panes
 
 if TYPE_CHECKING:  # the lab's modules load with the lab, not with the app
     from core.neuron.train import TrainState
@@ -35,6 +36,8 @@ class NeuronApp(HeldUpdates):
         Binding("N", "notation", "Notation", tooltip="Every symbol the book uses and what it means"),
         Binding("q", "quit", "Quit",
                 tooltip="a lab you changed is kept: neuron-tui --resume reopens it"),
+        Binding("P", "next_pane", "Next pane",
+                tooltip="Below 80×24 one pane shows at a time: the next one"),
         Binding("S", "screenshot_svg", "Screenshot", show=False,
                 tooltip="Save the screen as an SVG file in the current folder"),
     ]
@@ -198,7 +201,14 @@ class NeuronApp(HeldUpdates):
             return action in ("quit", "help_quit")
         if action in ("open_lab", "open_book"):
             return self.current_mode != ("lab" if action == "open_lab" else "book")
+        if action == "next_pane":
+            return isinstance(self.screen, Panes) and self.screen.one_pane
         return True
+
+    def action_next_pane(self) -> None:
+        """On a small terminal, show the screen's next pane (one pane shows at a time)."""
+        if isinstance(self.screen, Panes) and self.screen.one_pane:
+            self.screen.next_pane()
 
     def action_screenshot_svg(self) -> None:
         """Save what is on screen as SVG, in a new file in the current folder."""
@@ -265,6 +275,9 @@ class NeuronApp(HeldUpdates):
         yield from getattr(screen, "palette_commands", list)()
         yield SystemCommand("Notation: every symbol and its meaning", "key N",
                             self.action_notation)
+        if isinstance(screen, Panes) and screen.one_pane:
+            yield SystemCommand("Next pane", "key P · one pane shows at a time below 80×24",
+                                self.action_next_pane)
         for ch in CHAPTERS:
             yield SystemCommand(f"Chapter {ch.number}: {ch.title}", "open this chapter",
                                 partial(self._open_chapter, ch.number))

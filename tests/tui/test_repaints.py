@@ -63,3 +63,15 @@ def test_the_first_screen_reaches_the_terminal_as_one_paint(tmp_path):
     finally:
         app.stop()
     assert out.count("x₁".encode()) == 1, "the editor's first field was drawn more than once"
+
+
+def test_the_next_pane_on_a_small_terminal_arrives_as_one_paint(tmp_path):
+    app = PtyApp(["--lab"], (50, 18), {"NEURON_TUI_CONFIG_DIR": str(tmp_path)})
+    try:
+        app.read_until_quiet(until="Neuron".encode())
+        app.type("P")  # the activation curve: laid out, then drawn for its size
+        sent = app.read_until_quiet(until="σ′(z)".encode(), quiet=1.0)
+    finally:
+        app.stop()
+    # without a hold it came in three paints (the title three times, 8 KB instead of 3.6 KB)
+    assert sent.count("σ′(z)".encode()) == 1, "the pane reached the terminal more than once"

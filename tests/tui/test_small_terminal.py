@@ -1,4 +1,5 @@
-"""Below 80×24: a clear message instead of a broken layout; growing restores everything."""
+"""Small terminals: one pane at a time from 40×15 up to 80×24, and below that a clear message
+that q dismisses by quitting; growing restores everything."""
 
 import numpy as np
 
@@ -18,7 +19,7 @@ async def test_too_small_shows_a_message_and_growing_restores_the_screen():
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
         text = screen_text(app)
-        assert "80×24" in text and "40×12" in text and "Make the window larger" in text
+        assert "40×15" in text and "40×12" in text and "Make the window larger" in text
         await pilot.press("s", "u", "R", "L", "question_mark", "ctrl+p")
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(100, 30)
@@ -29,9 +30,9 @@ async def test_too_small_shows_a_message_and_growing_restores_the_screen():
 
 async def test_starting_in_a_small_terminal_says_so():
     app = NeuronApp(start="book", chapter=3)
-    async with app.run_test(size=(60, 20)) as pilot:
+    async with app.run_test(size=(39, 20)) as pilot:
         await pilot.pause(0.2)
-        assert isinstance(app.screen, TooSmallScreen) and "60×20" in screen_text(app)
+        assert isinstance(app.screen, TooSmallScreen) and "39×20" in screen_text(app)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.screen.number == 3 and "3 · Logits and softmax" in screen_text(app)
@@ -55,3 +56,13 @@ async def test_resizing_while_training_runs_loses_nothing():
         assert lab.view.state.steps == steps - 1
         assert not np.array_equal(lab.view.state.neuron.params, params)
         assert "z = w·x + b" in screen_text(app)
+
+
+async def test_q_quits_from_the_too_small_screen(tmp_path):
+    app = NeuronApp(start="book", chapter=2, progress_file=tmp_path / "progress.json")
+    async with app.run_test(size=(30, 10)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

@@ -106,26 +106,31 @@ def _hang(line: str, width: int) -> tuple[int, int, bool]:
 def break_formula(line: str, width: int) -> list[str]:
     """``line`` as lines of at most ``width`` cells, broken where a textbook would break it."""
     line = line.rstrip()
+    return [" " * indent + line[a:b] for a, b, indent in break_spans(line, width)]
+
+
+def break_spans(line: str, width: int) -> list[tuple[int, int, int]]:
+    """Where :func:`break_formula` breaks ``line``: each piece's start and end in it, and the
+    indent it is drawn at."""
     if cell_len(line) <= width or width < 2:
-        return [line]
+        return [(0, len(line), 0)]
     breaks = _breaks(line, width)
     hard_indent = _hang(line, width)[1]
     lead = len(line) - len(line.lstrip(" "))
     fallback = lead + 2 if lead + 2 < width // 2 else 0
-    pieces, start, indent = [], 0, 0
+    spans, start, indent = [], 0, 0
     while True:
         room = width - indent
-        rest = line[start:]
-        if cell_len(rest) <= room:
-            pieces.append(" " * indent + rest)
-            return pieces
+        if cell_len(line[start:]) <= room:
+            spans.append((start, len(line), indent))
+            return spans
         cut = _best_break(line, start, room, breaks)
         if cut is None:
-            end = _fit_chars(rest, room)
-            pieces.append(" " * indent + rest[:end])
-            start, indent = start + end, hard_indent
+            end = start + _fit_chars(line[start:], room)
+            spans.append((start, end, indent))
+            start, indent = end, hard_indent
         else:
-            pieces.append(" " * indent + line[start:cut.end])
+            spans.append((start, cut.end, indent))
             start, indent = cut.next, cut.indent
         if indent >= width // 2:
             indent = fallback

@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import var
-from textual.screen import Screen
 from textual.timer import Timer
 
 from core.neuron.activations import ACTIVATIONS
@@ -24,6 +23,7 @@ from tui.lab.plots import activation_spec, cost_spec
 from tui.lab.files import LabFiles
 from tui.lab.titles import PaneTitles, lab_titles
 from tui.lab.view import LabView, sub
+from tui.screens.panes import Panes
 from tui.screens.too_small import COMPACT_BELOW
 from tui.widgets.arithmetic import ArithmeticView
 from tui.widgets.kept_lines import KeptHorizontal, KeptLines, KeptVertical
@@ -34,12 +34,15 @@ from tui.widgets.plot import PlotView
 from tui.widgets.training import TrainingText
 
 
-class LabScreen(LabFiles, Screen, KeptLines):
+class LabScreen(LabFiles, Panes, KeptLines):
     """Owns the training history; every key becomes a pure core call and a new snapshot.
 
     The screen keeps its drawn lines too (KeptLines): its background lies under every step's
-    changed rows and was drawn again for each step.
+    changed rows and was drawn again for each step. Below 80×24 it shows one pane at a time
+    (P: the next).
     """
+
+    PANES = ("#editor", "#act-pane", "#arith-pane", "#train-pane", "#cost-pane")
 
     # The training keys are priority bindings: the screen answers them as soon as the app
     # reads them, instead of after they have bubbled up from the focused field (a few ms).
@@ -71,6 +74,10 @@ class LabScreen(LabFiles, Screen, KeptLines):
                 tooltip="Every state of the history as a CSV file"),
         Binding("up", "app.focus_previous", "Previous field", show=False),
         Binding("down", "app.focus_next", "Next field", show=False),
+        Binding("pagedown", "scroll_pane(1)", "Scroll pane down", key_display="pgdn",
+                show=False, tooltip="On a small terminal, page the pane on show"),
+        Binding("pageup", "scroll_pane(-1)", "Scroll pane up", key_display="pgup",
+                show=False, tooltip="On a small terminal, page the pane on show"),
     ]
 
     state: var[TrainState | None] = var(None, init=False)
@@ -138,8 +145,15 @@ class LabScreen(LabFiles, Screen, KeptLines):
         self._redraw()
 
     def on_resize(self) -> None:
-        """Compact borders on short terminals."""
-        self.set_class(self.size.height < COMPACT_BELOW, "-compact")
+        """Compact borders on short terminals; one pane at a time on small ones."""
+        self.set_class(self.size.height < COMPACT_BELOW or self.one_pane, "-compact")
+        self.arrange_panes()
+        self._redraw()  # the titles: a compact pane has no foot for a subtitle
+
+    def action_scroll_pane(self, direction: int) -> None:
+        """Page the pane on show (one pane shows at a time below 80×24)."""
+        if self.one_pane:
+            self.scroll_pane(direction)
 
     def _step_nudge(self, value: float, direction: int) -> float:
         return value + direction * self.nudge_step
@@ -190,7 +204,8 @@ class LabScreen(LabFiles, Screen, KeptLines):
         self.query_one(TrainingText).update_view(self.view, pal)
         self.query_one("#act-plot", PlotView).plot(activation_spec(self.view, pal))
         self.query_one("#cost-plot", PlotView).plot(cost_spec(*self.history.curve(), pal))
-        self._titles.show(self, lab_titles(state, self.show_derivative, self._timer is not None))
+        self._titles.show(self, lab_titles(state, self.show_derivative, self._timer is not None,
+                                           compact=self.has_class("-compact")))
         self._refresh_bindings_if_changed()
 
     def _refresh_bindings_if_changed(self) -> None:
@@ -213,6 +228,8 @@ class LabScreen(LabFiles, Screen, KeptLines):
             return None
         if action == "undo" and not self.history.can_undo:
             return None
+        if action == "scroll_pane":
+            return self.one_pane
         return True
 
     # ----------------------------------------------------------------- actions

@@ -11,13 +11,16 @@ Titles = dict[str, tuple[str, str]]
 """Title and subtitle for each pane, by selector."""
 
 
-def lab_titles(st: TrainState, show_derivative: bool, running: bool) -> Titles:
-    """The titles for the lab's panes in state ``st``."""
+def lab_titles(st: TrainState, show_derivative: bool, running: bool,
+               compact: bool = False) -> Titles:
+    """The titles for the lab's panes in state ``st``; a compact pane (a title rule, no foot)
+    has no subtitle."""
     act = st.neuron.activation
     deriv = f"  and {act.symbol}′(z)" if show_derivative else ""
     run = " ▶ running" if running else ""
     return {
-        "#editor": (f"Neuron · {st.data.title}", "⏎ edit · +/- nudge · n/p example"),
+        "#editor": (f"Neuron · {st.data.title}",
+                    "" if compact else "⏎ edit · +/- nudge · n/p example"),
         "#act-pane": (f"{act.formula}{deriv}", ""),
         # The phase is named in the training headline; a title change would repaint the pane.
         "#arith-pane": ("Arithmetic", ""),

@@ -9,19 +9,25 @@ from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from rich.cells import cell_len
 
 from tui.book.chapter import CHAPTERS, Chapter
 from tui.book.exercise import ExercisePanel
 from tui.book.lab_base import ChapterLab
 from tui.screens.contents import LAB, PLAYGROUND, ContentsScreen
+from tui.screens.panes import Panes
 from tui.screens.too_small import COMPACT_BELOW
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.prose import Prose
 
 
-class BookScreen(Screen):
-    """Reads chapter by chapter; the lab's own keys work while the focus is in the lab."""
+class BookScreen(Panes):
+    """Reads chapter by chapter; the lab's own keys work while the focus is in the lab.
+
+    Below 80×24 it shows the prose, the lab or the exercises, one at a time (P: the next).
+    """
+
+    PANES = ("#prose", "#lab-holder", "#exercise")
 
     AUTO_FOCUS = ""
     """No focus before the chapter gives it to its lab: Textual's first guess (the prose) made
@@ -32,8 +38,10 @@ class BookScreen(Screen):
         Binding("left_square_bracket", "chapter(-1)", "Prev ch.", key_display="["),
         Binding("t", "contents", "Contents"),
         Binding("e", "exercise", "Exercise"),
-        Binding("pagedown", "scroll_prose(1)", "Scroll text down", key_display="pgdn", show=False),
-        Binding("pageup", "scroll_prose(-1)", "Scroll text up", key_display="pgup", show=False),
+        Binding("pagedown", "scroll_prose(1)", "Scroll text down", key_display="pgdn", show=False,
+                tooltip="the prose; on a small terminal, the pane on show"),
+        Binding("pageup", "scroll_prose(-1)", "Scroll text up", key_display="pgup", show=False,
+                tooltip="the prose; on a small terminal, the pane on show"),
         Binding("down", "app.focus_next", "Next field", show=False),
         Binding("up", "app.focus_previous", "Previous field", show=False),
     ]
@@ -63,8 +71,21 @@ class BookScreen(Screen):
         await self.show_chapter(self.number)
 
     def on_resize(self) -> None:
-        """Compact borders on short terminals, as in the lab."""
-        self.set_class(self.size.height < COMPACT_BELOW, "-compact")
+        """Compact borders on short terminals, as in the lab; one pane at a time on small ones."""
+        self.set_class(self.size.height < COMPACT_BELOW or self.one_pane, "-compact")
+        self.arrange_panes()
+        self._show_titles()
+
+    def focus_pane(self) -> None:
+        """The prose takes the focus itself (arrows and pages scroll it); the lab its first
+        field; the exercises theirs."""
+        pane = self.shown_pane
+        if pane.id == "prose":
+            pane.focus()
+        elif pane.id == "lab-holder":
+            self.lab.focus_first()
+        else:
+            self.query_one(ExercisePanel).focus()
 
     @property
     def lab(self) -> ChapterLab:
@@ -98,12 +119,31 @@ class BookScreen(Screen):
         await holder.mount(lab)
         await self.query_one("#prose-text", Prose).update(ch.prose())
         self.query_one("#prose", VerticalScroll).scroll_home(animate=False)
-        self.query_one("#prose").border_title = f"{ch.number} · {ch.title}"
-        self.query_one("#prose").border_subtitle = f"chapter {ch.number} of {len(CHAPTERS)} · pgup/pgdn"
-        holder.border_title = f"Lab · {ch.title}"
+        self._show_titles()
         self.query_one(ExercisePanel).load(list(ch.exercises), lab)
-        lab.focus_first()
+        if self.one_pane:
+            self.focus_pane()
+        else:
+            lab.focus_first()
         self.app.record_place("book", number)
+
+    def _show_titles(self) -> None:
+        """The chapter in the prose's title, where to find it in the book and how to page it
+        under it; with no room under it (compact), as much of that as fits in the title."""
+        ch = self.chapter
+        prose = self.query_one("#prose")
+        title, keys = f"{ch.number} · {ch.title}", "pgup/pgdn"
+        width = prose.outer_size.width
+        if self.has_class("-compact"):  # a rule with a title, no corners and no foot
+            prose.border_title = _fitted((title, keys), width - 2)
+            prose.border_subtitle = ""
+        else:
+            prose.border_title = title
+            prose.border_subtitle = _fitted((f"chapter {ch.number} of {len(CHAPTERS)}", keys),
+                                            width - 4, keep_first=False)
+        self.query_one("#lab-holder").border_title = f"Lab · {ch.title}"
+        # alone on the screen, the exercises need a name as the other panes have
+        self.query_one("#exercise").border_title = "Exercises" if self.one_pane else ""
 
     async def action_chapter(self, by: int) -> None:
         """Next or previous chapter (the bell at either end)."""
@@ -127,11 +167,18 @@ class BookScreen(Screen):
             self.call_later(self.show_chapter, choice)
 
     def action_exercise(self) -> None:
-        """Focus the exercises, so 1/2/3 answer."""
-        self.query_one(ExercisePanel).focus()
+        """Focus the exercises, so 1/2/3 answer (on a small terminal, show them first)."""
+        if self.one_pane:
+            self.show_pane("#exercise")
+        else:
+            self.query_one(ExercisePanel).focus()
 
     def action_scroll_prose(self, direction: int) -> None:
-        """Page the prose without moving the focus out of the lab."""
+        """Page the prose without moving the focus out of the lab; on a small terminal, page
+        whichever pane is on show."""
+        if self.one_pane:
+            self.scroll_pane(direction)
+            return
         prose = self.query_one("#prose", VerticalScroll)
         (prose.scroll_page_down if direction > 0 else prose.scroll_page_up)(animate=False)
 
@@ -143,3 +190,10 @@ class BookScreen(Screen):
     def _answered(self, event: ExercisePanel.Answered) -> None:
         if event.correct:
             self.app.record_solved(self.number, event.exercise.id)
+
+
+def _fitted(parts: tuple[str, str], room: int, keep_first: bool = True) -> str:
+    """Both parts joined by " · " if that fits in ``room`` cells; else the first (or with
+    ``keep_first`` False, the second)."""
+    both = f"{parts[0]} · {parts[1]}"
+    return both if cell_len(both) <= room else parts[0 if keep_first else 1]

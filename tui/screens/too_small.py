@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-MIN_WIDTH, MIN_HEIGHT = 80, 24
-"""The smallest terminal the book and the lab lay out in."""
+from tui.screens.panes import MIN_HEIGHT, MIN_WIDTH
+
 COMPACT_BELOW = 32
 """Below this many rows, panes trade their boxes for a one-line title (the book, the lab and
 the playground alike)."""
@@ -19,7 +20,12 @@ def too_small(width: int, height: int) -> bool:
 
 
 class TooSmallScreen(ModalScreen[None]):
-    """Covers everything until the terminal is large enough; nothing underneath changes."""
+    """Covers everything until the terminal is large enough; nothing underneath changes.
+
+    The app's own keys do not reach a modal screen, so quitting is bound here.
+    """
+
+    BINDINGS = [Binding("q", "app.quit", "Quit")]
 
     DEFAULT_CSS = """
     TooSmallScreen { align: center middle; background: $background; }

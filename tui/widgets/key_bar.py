@@ -14,8 +14,9 @@ from tui.widgets.kept_lines import KeptLines
 
 GAP = 1
 """Blank cells between two keys."""
-PINNED_ACTIONS = frozenset({"help", "app.help"})
-"""Actions whose key stays on the bar however narrow it is: help leads to every other key."""
+PINNED_ACTIONS = frozenset({"help", "app.help", "next_pane", "app.next_pane"})
+"""Actions whose key stays on the bar however narrow it is: help leads to every other key,
+and on a small terminal the next pane leads to everything not on show."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
+from tui.drawing.formula_breaks import break_spans
 from tui.widgets.kept_lines import KeptLines
 
 
@@ -28,6 +29,11 @@ class LinesView(KeptLines):
     ``show(lines)`` compares the new lines with the ones on screen and marks only the rows that
     differ as dirty, so a step that changes one number repaints one row, not the whole pane.
     Subclasses that depend on their size override :meth:`rebuild`, called again on resize.
+
+    A line wider than the widget is never cut: it is broken over rows as a formula is
+    (:mod:`tui.drawing.formula_breaks`), with a hanging indent. That is a safety net for a
+    phone's narrow panes; at 80×24 and up every line is meant to fit as it is, and a test
+    holds each screen to that (tests/tui/readable.py reads :meth:`shown_lines`).
     """
 
     DEFAULT_CSS = """
@@ -36,22 +42,23 @@ class LinesView(KeptLines):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._lines: list[Text] = []
+        self._given: list[Text] = []  # the lines as shown to show()
+        self._lines: list[Text] = []  # the rows drawn: the given lines, broken to the width
         self._strips: dict[int, Strip] = {}
         self._style: Style | None = None  # the widget's style the kept strips were drawn in
 
     @property
     def lines(self) -> list[Text]:
-        """The lines currently shown."""
+        """The rows currently drawn (a line too wide for the widget takes several)."""
         return self._lines
 
     def shown_lines(self) -> list[Text]:
-        """The lines as the widget means them, before they are cut to its width.
+        """The lines as the widget means them, before they are fitted to its width.
 
         Any widget that draws its own rows offers this, so a test can check that every row
         fits the room it is given (tests/tui/readable.py).
         """
-        return self._lines
+        return self._given
 
     @property
     def plain(self) -> str:
@@ -59,8 +66,8 @@ class LinesView(KeptLines):
         return "\n".join(line.plain for line in self._lines)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """As tall as the lines it shows."""
-        return len(self._lines)
+        """As tall as the lines it shows take at ``width``."""
+        return len(wrap_lines(self._given, width))
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         """As wide as its widest line (for ``width: auto``)."""
@@ -73,11 +80,14 @@ class LinesView(KeptLines):
         """Lines may depend on the width: rebuild them and repaint everything."""
         self._strips.clear()
         self.rebuild()
+        self.show(self._given)  # fitted to the new width
         self.refresh()
 
     def show(self, lines: list[Text]) -> None:
         """Display ``lines``, repainting only the rows that changed."""
+        self._given = lines
         old = self._lines
+        lines = wrap_lines(lines, self.size.width)
         self._lines = lines
         if len(lines) != len(old):
             self._strips.clear()
@@ -111,6 +121,23 @@ class LinesView(KeptLines):
                 strip = Strip.blank(width, style)
             self._strips[y] = strip
         return strip
+
+
+def wrap_lines(lines: list[Text], width: int) -> list[Text]:
+    """``lines`` with each one wider than ``width`` broken over rows (``lines`` itself if all
+    fit, or no width is known yet)."""
+    if width <= 0 or all(line.cell_len <= width for line in lines):
+        return lines
+    rows: list[Text] = []
+    for line in lines:
+        if line.cell_len <= width:
+            rows.append(line)
+            continue
+        line = line.copy()
+        line.rstrip()
+        for start, end, indent in break_spans(line.plain, width):
+            rows.append(Text(" " * indent) + line[start:end])
+    return rows
 
 
 def styled_strip(line: Text, console: Console, width: int, style: Style) -> Strip:

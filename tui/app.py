@@ -13,6 +13,7 @@ from textual.geometry import Size
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.drawing.contrast import ReadableColours
 from tui.drawing.held_updates import HeldUpdates
 from tui.screens.panes import Panes
 
@@ -46,6 +47,7 @@ class NeuronApp(HeldUpdates):
                  progress_file: Path | None = None, lab_start: list | None = None,
                  theme: str | None = None, playground_start: list | None = None) -> None:
         super().__init__()
+        ReadableColours.install(self)  # every character at least 4.5:1, however it is drawn
         self.seed = seed
         self.start = start
         self.start_chapter = chapter

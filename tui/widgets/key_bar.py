@@ -151,7 +151,9 @@ class KeyBar(KeptLines):
 
     @staticmethod
     def _item_segments(item: KeyItem, styles: dict[str, Style]) -> list[Segment]:
-        dim = Style() if item.enabled else Style(dim=True)
+        # plain as well as dim: where the terminal's colours cannot show a dimmer shade (a
+        # 16-colour bar, tui/drawing/contrast.py), the weight still says the key is idle
+        dim = Style() if item.enabled else Style(dim=True, bold=False)
         return [Segment(item.key_display, styles["key"] + dim),
                 Segment(" " + item.description, styles["description"] + dim)]
 

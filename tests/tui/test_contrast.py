@@ -1,0 +1,66 @@
+"""Every character on every screen reads at 4.5:1 or more, however the terminal draws colour.
+
+The default theme at 256 and 16 colours (xterm's palette), the ANSI themes in the terminal's
+own palette, and NO_COLOR's greys: the free lab in its states, every chapter with a verdict
+under its lab, help, the contents and a file dialog. tests/tui/contrast.py reads the cells.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.contrast import low_contrast
+from tui.app import NeuronApp
+from tui.book.chapter import CHAPTERS
+from tui.drawing.contrast import SYSTEMS, ReadableColours
+
+LOOKS = [("textual-dark", "256"), ("textual-dark", "standard"), ("ansi-dark", "256"),
+         ("ansi-light", "256")]
+"""(theme, colours): the default theme over ssh and at 16 colours, and both ANSI themes."""
+
+
+class Looks:
+    """Shows the screen on show in each look and collects the colours that do not read."""
+
+    def __init__(self, app: NeuronApp, pilot, looks: list[tuple[str, str]]) -> None:
+        self.app, self.pilot, self.looks = app, pilot, looks
+        self.found: set[str] = set()
+        self.filter = next(f for f in app._filters if isinstance(f, ReadableColours))
+
+    async def check(self, where: str) -> None:
+        """Every look of the screen as it is now."""
+        for theme, system in self.looks:
+            self.app.theme = theme
+            self.filter.system = SYSTEMS[system]
+            for widget in self.app.screen.walk_children(with_self=True):
+                widget.refresh()  # draw again for the terminal's colours
+            await self.pilot.pause()
+            dark = self.app.current_theme.dark
+            self.found |= {f"{theme} at {system} colours, {where}: {line}"
+                           for line in low_contrast(self.app.screen, system, dark)}
+
+
+async def look_everywhere(looks: Looks, pilot) -> None:
+    for keys, where in (((), "lab"), (("s", "s", "space", "space"), "lab in phase 2"),
+                        (("question_mark",), "help"), (("escape", "W"), "save dialog"),
+                        (("escape", "B"), "book")):
+        await pilot.press(*keys)
+        await looks.check(where)
+    for chapter in CHAPTERS:
+        await looks.app.screen.show_chapter(chapter.number)
+        await pilot.press("e", "1")
+        await looks.check(f"chapter {chapter.number} with a verdict")
+    await pilot.press("t")
+    await looks.check("contents")
+
+
+@pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])
+async def test_every_character_reads_at_4_5_to_1(no_color, monkeypatch, tmp_path):
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = NeuronApp(start="lab", progress_file=tmp_path / "progress.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        looks = Looks(app, pilot, [("textual-dark", "256")] if no_color else LOOKS)
+        await look_everywhere(looks, pilot)
+    assert not looks.found, "\n".join(sorted(looks.found))

@@ -39,8 +39,8 @@ def assert_round(labels: tuple[str, ...]) -> None:
 def check_plot(spec: PlotSpec, width: int, height: int, point: tuple[float, float]) -> None:
     xaxis, yaxis = plot_axes(spec, width, height)
     lines = drawn(spec, width, height)
-    label_width = max(len(text) for text in yaxis.labels)
-    bottom = len(lines) - 3  # the canvas's lowest row, above its rule and the x labels
+    label_width = max((len(text) for text in yaxis.labels), default=0)
+    bottom = len(lines) - 2 - bool(xaxis.labels)  # the lowest row: above the rule (and labels)
     # y: every label on the canvas row where plotext draws a dot of its value
     on_rows = {bottom - row: lines[row][:label_width].strip()
                for row in range(len(lines)) if lines[row][label_width:label_width + 1] == "┤"}
@@ -51,7 +51,7 @@ def check_plot(spec: PlotSpec, width: int, height: int, point: tuple[float, floa
         assert_round(yaxis.labels)
     # x: a ┬ on the rule over the column where a dot of each tick's value is drawn, its label
     # under it
-    rule, under = lines[-2], lines[-1]
+    rule, under = lines[bottom + 1], lines[-1]
     start = label_width + 1
     marks = [col - start for col, ch in enumerate(rule) if ch == "┬"]
     assert marks == [dot_cell(v, xaxis.lim, xaxis.cells, 2) for v in xaxis.ticks], lines
@@ -69,7 +69,7 @@ def check_plot(spec: PlotSpec, width: int, height: int, point: tuple[float, floa
 
 @settings(max_examples=60, deadline=None)
 @given(lo=st.floats(-1e6, 1e6), span=st.floats(1e-3, 1e6), limits=st.booleans(),
-       width=st.integers(24, 90), height=st.integers(6, 24), data=st.data())
+       width=st.integers(12, 90), height=st.integers(4, 24), data=st.data())
 def test_ticks_are_round_and_each_sits_where_its_value_is_drawn(lo, span, limits, width,
                                                                  height, data):
     hi = lo + span

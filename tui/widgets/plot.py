@@ -15,7 +15,8 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from tui.drawing.palette import PlotextColor
-from tui.widgets.plot_axes import HIGH_RESOLUTION, X_DOTS, Y_DOTS, Axis, plan_axis, snap
+from tui.widgets.plot_axes import (HIGH_RESOLUTION, X_DOTS, Y_DOTS, Axis, bare_axis, plan_axis,
+                                   snap)
 from tui.widgets.lines import LinesView
 from tui.widgets.plot_layer import Overdraw, PlotLayer
 
@@ -129,15 +130,27 @@ def plot_axes(spec: PlotSpec, width: int, height: int) -> tuple[Axis, Axis]:
         return (min(values), max(values)) if values else (0.0, 0.0)
 
     scaled, kx, ky = _scaled_series(spec)
+    ys = span(spec.ylim, ky, [y for _, _, ys in scaled for y in ys])
+    xs = span(spec.xlim, kx, [x for _, xs, _ in scaled for x in xs])
     rows = height - 3 - bool(kx or ky)  # the frame's two rules and the x labels; the units
-    yaxis = plan_axis(*span(spec.ylim, ky, [y for _, _, ys in scaled for y in ys]), rows,
-                      Y_DOTS, min_gap=_gap(rows, 8))
-    label_width = max((cell_len(text) for text in yaxis.labels), default=0)
+    yaxis, label_width = _y_axis(ys, rows, width)
     cols = width - 2 - label_width
-    xaxis = plan_axis(*span(spec.xlim, kx, [x for _, xs, _ in scaled for x in xs]), cols,
-                      X_DOTS, min_gap=_gap(cols, 10),
+    xaxis = plan_axis(*xs, cols, X_DOTS, min_gap=_gap(cols, 10),
                       labels_fit=partial(_x_labels_fit, width, label_width + 1))
+    if not xaxis.ticks:  # plotext then leaves out the row for x labels: the canvas gains it
+        yaxis, label_width = _y_axis(ys, rows + 1, width)
+        xaxis = bare_axis(*xs, width - 2 - label_width, X_DOTS)
     return xaxis, yaxis
+
+
+def _y_axis(ys: Limits, rows: int, width: int) -> tuple[Axis, int]:
+    """The y axis on ``rows`` rows, and the width of its labels: none if they would take
+    more than half the plot's width."""
+    yaxis = plan_axis(*ys, rows, Y_DOTS, min_gap=_gap(rows, 8))
+    label_width = max((cell_len(text) for text in yaxis.labels), default=0)
+    if label_width > (width - 2) // 2:
+        return bare_axis(*ys, rows, Y_DOTS), 0
+    return yaxis, label_width
 
 
 def _x_labels_fit(width: int, col_start: int, ticks: tuple[float, ...], labels: tuple[str, ...],

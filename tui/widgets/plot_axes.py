@@ -105,10 +105,10 @@ def plan_axis(lo: float, hi: float, cells: int, dots: int, min_gap: int,
     """
     lo, hi = _span(lo, hi)
     if cells < 2:
-        return Axis((lo, hi), (), (), max(cells, 0), dots)
+        return bare_axis(lo, hi, max(cells, 0), dots)
     for step in _steps((hi - lo) / (cells - 1)):
         if step > 10 * (hi - lo):  # no labels fit, however few: an axis without ticks
-            return Axis((lo, hi), (), (), cells, dots)
+            return bare_axis(lo, hi, cells, dots)
         first = math.floor(lo / step + 1e-9) * step
         count = round((math.ceil(hi / step - 1e-9) * step - first) / step) + 1
         ticks = tuple(first + k * step for k in range(count))
@@ -124,14 +124,19 @@ def plan_axis(lo: float, hi: float, cells: int, dots: int, min_gap: int,
                 cells, dots)
 
 
+def bare_axis(lo: float, hi: float, cells: int, dots: int) -> Axis:
+    """An axis with no ticks over ``lo`` to ``hi`` (widened if empty)."""
+    return Axis(_span(lo, hi), (), (), cells, dots)
+
+
 def _place(ticks: tuple[float, ...], labels: tuple[str, ...], cells: int, min_gap: int,
            labels_fit: LabelsFit | None) -> tuple[int, int, int] | None:
     """The first tick's cell, the cells between ticks and how many ticks to show, or None if
     these labels do not fit.
 
     Labels side by side are kept far enough apart to be centred under their ticks (plotext
-    moves a label that comes near another). Two ticks always fit somewhere, or failing that
-    the first alone, so a step is found.
+    moves a label that comes near another). Failing two ticks, the first alone will do; a
+    plot too narrow for even that gets no ticks (plan_axis stops looking).
     """
     count = len(labels)
     widest = max(cell_len(text) for text in labels) if labels_fit else 0
@@ -143,7 +148,11 @@ def _place(ticks: tuple[float, ...], labels: tuple[str, ...], cells: int, min_ga
         if labels_fit is None or labels_fit(ticks, labels, [first_cell + k * gap
                                                             for k in range(count)]):
             return first_cell, gap, count
-    return (0, cells - 1, 1) if count <= 2 else None  # a plot too narrow for two labels
+    if count <= 2:  # a plot too narrow for two labels: the first alone, if it fits
+        for first_cell in range(0, widest // 2 + 1):
+            if labels_fit is None or labels_fit(ticks[:1], labels[:1], [first_cell]):
+                return first_cell, max(cells - 1 - first_cell, 1), 1
+    return None
 
 
 def snap(values: list[float], lim: tuple[float, float], cells: int, dots: int) -> list[float]:

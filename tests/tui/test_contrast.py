@@ -7,12 +7,14 @@ under its lab, help, the contents and a file dialog. tests/tui/contrast.py reads
 
 from __future__ import annotations
 
+import pyte
 import pytest
 
-from tests.tui.contrast import low_contrast
+from tests.tui.contrast import is_text, low_contrast
+from tests.tui.pty_run import PtyApp
 from tui.app import NeuronApp
 from tui.book.chapter import CHAPTERS
-from tui.drawing.contrast import SYSTEMS, ReadableColours
+from tui.drawing.contrast import SYSTEMS, ReadableColours, ratio, xterm_rgb
 
 LOOKS = [("textual-dark", "256"), ("textual-dark", "standard"), ("ansi-dark", "256"),
          ("ansi-light", "256")]
@@ -64,3 +66,39 @@ async def test_every_character_reads_at_4_5_to_1(no_color, monkeypatch, tmp_path
         looks = Looks(app, pilot, [("textual-dark", "256")] if no_color else LOOKS)
         await look_everywhere(looks, pilot)
     assert not looks.found, "\n".join(sorted(looks.found))
+
+
+PYTE_16 = ["black", "red", "green", "brown", "blue", "magenta", "cyan", "white"]
+
+
+def pyte_rgb(name: str, default: tuple[int, int, int]) -> tuple[int, int, int]:
+    """The xterm colour of a pyte colour name ("default", "red", "brightred", …)."""
+    if name == "default":
+        return default
+    bright = name.startswith("bright")
+    return xterm_rgb(PYTE_16.index(name.removeprefix("bright")) + 8 * bright)
+
+
+def test_a_16_colour_terminal_over_a_real_pty_gets_readable_text(tmp_path):
+    """The filter takes the colour system from the real terminal, not from a test's setting:
+    the key bar's bright red keys on bright black (1:1) are read through a terminal emulator."""
+    app = PtyApp(["--lab"], (100, 30), {"NEURON_TUI_CONFIG_DIR": str(tmp_path),
+                                        "TEXTUAL_COLOR_SYSTEM": "standard"})
+    screen = pyte.Screen(100, 30)
+    try:
+        pyte.ByteStream(screen).feed(app.read_until_quiet(until=b"Cost over steps"))
+    finally:
+        app.stop()
+    low = []
+    for y in range(30):
+        for x in range(100):
+            cell = screen.buffer[y][x]
+            if not is_text(cell.data):
+                continue
+            fg = pyte_rgb(cell.fg, (229, 229, 229))
+            bg = pyte_rgb(cell.bg, (0, 0, 0))
+            if cell.reverse:
+                fg, bg = bg, fg
+            if ratio(fg, bg) < 4.5:
+                low.append((y, x, cell.data, cell.fg, cell.bg))
+    assert screen.display[-1].startswith("s Step") and not low, low[:10]

@@ -160,24 +160,35 @@ def _distance(a: RGB, b: RGB) -> int:
 class ReadableColours(LineFilter):
     """Raises any text below 4.5:1 to a colour that reads (see the module's docstring).
 
-    ``system`` names the colours the terminal gets (Rich's names: truecolor, 256, standard)
-    and ``dark`` says, when called, whether the theme is dark now.
+    ``system`` is the colour system the terminal gets, and ``dark`` says, when called,
+    whether the theme is dark now.
     """
 
-    def __init__(self, system: str | None, dark: Callable[[], bool], enabled: bool = True) -> None:
+    def __init__(self, system: ColorSystem, dark: Callable[[], bool], enabled: bool = True) -> None:
         super().__init__(enabled=enabled)
-        self.system = SYSTEMS.get(system or "truecolor", ColorSystem.TRUECOLOR)
+        self.system = system
         self.dark = dark
+        self._app: App | None = None  # whose terminal's colour system to take at first use
 
     @classmethod
     def install(cls, app: App) -> ReadableColours:
-        """Run the filter on every line ``app`` draws, after its own filters (NO_COLOR's)."""
-        readable_colours = cls(app.console.color_system, lambda: app.current_theme.dark)
+        """Run the filter on every line ``app`` draws, after its own filters (NO_COLOR's), for
+        the colours its terminal gets: the console's, read when the first line is drawn
+        (24-bit when there is no terminal, as for a screenshot in a test)."""
+        def dark() -> bool:
+            return app.current_theme.dark
+
+        readable_colours = cls(ColorSystem.TRUECOLOR, dark)
+        readable_colours._app = app
         app._filters.append(readable_colours)  # Textual's list of line filters
         return readable_colours
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
         """The segments, each with a readable style."""
+        if self._app is not None:
+            if not self._app.is_headless:
+                self.system = SYSTEMS.get(self._app.console.color_system or "", self.system)
+            self._app = None
         system, dark = self.system, self.dark()
         out = []
         for segment in segments:

@@ -107,3 +107,14 @@ def test_a_plot_too_small_for_its_labels_draws_without_them():
             for axis in (xaxis, yaxis):
                 if len(axis.labels) > 1:
                     assert_round(axis.labels)
+
+
+def test_a_marker_far_off_the_axes_is_left_where_it_is():
+    from tui.widgets.plot_axes import snap
+
+    far = [1e305, -1.7e308, float("nan"), float("inf"), 3.0]
+    snapped = snap(far, (0.0, 1.0), 10, 4)
+    assert snapped[:2] == far[:2] and snapped[3] == far[3] and snapped[2] != snapped[2]
+    spec = PlotSpec((Series((0.0, 1.0), (0.0, 1.0), "blue"),), (0.0, 1.0), (0.0, 1.0),
+                    (Series((1e305,), (-1e305,), "red", marker="●", points=True),))
+    assert "●" not in "".join(drawn(spec, 40, 10))

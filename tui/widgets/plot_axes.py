@@ -157,9 +157,11 @@ def _place(ticks: tuple[float, ...], labels: tuple[str, ...], cells: int, min_ga
 
 def snap(values: list[float], lim: tuple[float, float], cells: int, dots: int) -> list[float]:
     """Each value moved to the centre of the cell its braille dot would fill on an axis with
-    these limits, for a marker plotext places by whole characters."""
+    these limits, for a marker plotext places by whole characters. Values off the axis (and
+    any not finite) are left as they are: they are not drawn."""
     if cells < 1 or not lim[1] > lim[0]:
         return values
     axis = Axis(lim, (), (), cells, dots)
-    return [axis.centre(axis.cell(v)) if math.isfinite(v) and abs(v) < 1e300 else v
+    span = lim[1] - lim[0]
+    return [axis.centre(axis.cell(v)) if lim[0] - span <= v <= lim[1] + span else v
             for v in values]

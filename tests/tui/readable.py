@@ -49,7 +49,7 @@ def _static_cuts(widget: Static) -> list[str]:
         return []
     needed = widget.get_content_height(widget.parent.size, widget.screen.size, size.width)
     cuts = []
-    if needed > size.height:
+    if needed > size.height:  # a Static has no children to scroll: what is below is lost
         cuts.append(f"{_name(widget)} needs {needed} rows, has {size.height}: "
                     f"{str(widget.render())[:60]!r}…")
     if widget.styles.text_wrap == "nowrap":

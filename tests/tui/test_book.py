@@ -218,3 +218,19 @@ async def test_leaving_the_lab_pauses_a_run():
         steps = lab.view.state.steps
         await pilot.pause(0.3)
         assert lab.view.state.steps == steps and "running" not in screen_text(app)
+
+
+async def test_a_verdict_leaves_the_lab_its_whole_height(tmp_path):
+    # Under the lab, a verdict took chapter 9's map down to 5 rows and cut the lab's last
+    # lines; under the prose it shortens the prose, which scrolls.
+    app = NeuronApp(start="book", chapter=9, progress_file=tmp_path / "progress.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lab = app.screen.query_one("#lab-holder")
+        rows, text = lab.size.height, screen_text(app)
+        prose_rows = app.screen.query_one("#prose").size.height
+        await pilot.press("e", "1")
+        await pilot.pause()
+        assert lab.size.height == rows and app.screen.lab.virtual_size.height <= rows
+        assert app.screen.query_one("#prose").size.height < prose_rows
+        assert "net 50%" in text and "net 50%" in screen_text(app)  # the lab's last line

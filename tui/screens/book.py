@@ -1,15 +1,20 @@
-"""The book: a chapter's prose beside its live lab, with exercises under the lab."""
+"""The book: a chapter's prose, with its exercises under it, beside its live lab.
+
+The exercises sit under the prose rather than under the lab: the lab keeps the whole height
+its maps and tables need, and a long verdict shortens the prose, which scrolls, instead of
+cutting off the lab's last lines (a verdict under chapter 9's lab left its map 5 rows).
+"""
 
 from __future__ import annotations
 
 import asyncio
 
+from rich.cells import cell_len
 from textual import on
 from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from rich.cells import cell_len
 
 from tui.book.chapter import CHAPTERS, Chapter
 from tui.book.exercise import ExercisePanel
@@ -39,9 +44,11 @@ class BookScreen(Panes):
         Binding("t", "contents", "Contents"),
         Binding("e", "exercise", "Exercise"),
         Binding("pagedown", "scroll_prose(1)", "Scroll text down", key_display="pgdn", show=False,
-                tooltip="the prose; on a small terminal, the pane on show"),
+                tooltip="the prose, or the exercises while they have the focus; on a small "
+                "terminal, the pane on show"),
         Binding("pageup", "scroll_prose(-1)", "Scroll text up", key_display="pgup", show=False,
-                tooltip="the prose; on a small terminal, the pane on show"),
+                tooltip="the prose, or the exercises while they have the focus; on a small "
+                "terminal, the pane on show"),
         Binding("down", "app.focus_next", "Next field", show=False),
         Binding("up", "app.focus_previous", "Previous field", show=False),
     ]
@@ -57,13 +64,13 @@ class BookScreen(Panes):
         return CHAPTERS[self.number - 1]
 
     def compose(self) -> ComposeResult:
-        """Prose on the left; the lab and its exercises on the right."""
+        """Prose and its exercises on the left; the lab on the right."""
         with Horizontal():
-            with VerticalScroll(id="prose"):
-                yield Prose("", id="prose-text")
-            with Vertical(id="lab-col"):
-                yield Vertical(id="lab-holder")
+            with Vertical(id="text-col"):
+                with VerticalScroll(id="prose"):
+                    yield Prose("", id="prose-text")
                 yield ExercisePanel(id="exercise")
+            yield Vertical(id="lab-holder")
         yield KeyBar()
 
     async def on_mount(self) -> None:
@@ -174,13 +181,16 @@ class BookScreen(Panes):
             self.query_one(ExercisePanel).focus()
 
     def action_scroll_prose(self, direction: int) -> None:
-        """Page the prose without moving the focus out of the lab; on a small terminal, page
-        whichever pane is on show."""
+        """Page the prose without moving the focus out of the lab, or the exercises while
+        they have the focus (a long verdict scrolls); on a small terminal, whichever pane is
+        on show."""
         if self.one_pane:
             self.scroll_pane(direction)
             return
-        prose = self.query_one("#prose", VerticalScroll)
-        (prose.scroll_page_down if direction > 0 else prose.scroll_page_up)(animate=False)
+        exercise = self.query_one("#exercise")
+        focused = self.focused is not None and exercise in self.focused.ancestors_with_self
+        pane = exercise if focused else self.query_one("#prose", VerticalScroll)
+        (pane.scroll_page_down if direction > 0 else pane.scroll_page_up)(animate=False)
 
     @on(ChapterLab.Changed)
     def _lab_changed(self) -> None:

@@ -24,7 +24,7 @@ async def test_the_book_appears_and_a_resize_reaches_the_app(server):
         assert term.screen.display[0].endswith("─")  # the pane's border reaches column 80
         assert len(server.apps()) == 1
         term.resize(100, 30)
-        await term.wait_for(r"^─1 · The neuron─{10,}.{40,}─$")
+        await term.wait_for(r"^─1 · The neuron( · pgup/pgdn)?─{10,}.{40,}─$")
         assert len(term.screen.display[0]) == 100 and term.screen.display[0][-1] == "─"
         assert "Lab · The neuron" in term.screen.display[0][40:]
 

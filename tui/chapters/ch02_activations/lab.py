@@ -13,7 +13,8 @@ from tui.book.lab_base import ChapterLab
 from tui.values.numbers import Bounds, fmt
 from tui.drawing.palette import Palette
 from tui.lab.plots import curve_series, marker, nice_ceil
-from tui.widgets.lines import LinesView
+from tui.widgets.fitted_lines import FittedLines
+from tui.widgets.lines import fit
 from tui.widgets.number_field import NumberField
 from tui.widgets.plot import PlotSpec, PlotView
 
@@ -39,7 +40,7 @@ class ActivationLab(ChapterLab):
         """The z field, the curve, and the table."""
         yield NumberField("z", self.z, Z_BOUNDS, nudge=lambda v, d: v + d * Z_NUDGE, id="z")
         yield PlotView(id="curve")
-        yield LinesView(id="table")
+        yield FittedLines(id="table")
 
     def on_mount(self) -> None:
         """Draw the starting curve."""
@@ -64,14 +65,19 @@ class ActivationLab(ChapterLab):
         series.append(marker(z, self.value(act.name), pal))
         self.query_one("#curve", PlotView).plot(PlotSpec(series=tuple(series), xlim=(lo, hi)))
         self.query_one("#z", NumberField).set_value(z)
-        rows = [Text(f"{act.formula}   (a: next)", style="bold"),
+        self.query_one("#table", FittedLines).show_fitted(self._table)
+        self.changed()
+
+    def _table(self, width: int | None) -> list[Text]:
+        """The formula (with the key that changes it, where that fits) and f, f′ for all five."""
+        act = self.activation
+        rows = [Text(fit(width, f"{act.formula}   (a: next)", act.formula), style="bold"),
                 Text(f"{'':11} {'f(z)':>9} {'f′(z)':>9}")]
         for name, other in ACTIVATIONS.items():
             style = "bold reverse" if other is act else ""
             rows.append(Text(f"{other.title:11} {fmt(self.value(name)):>9} {fmt(self.slope(name)):>9}",
                              style=style))
-        self.query_one("#table", LinesView).show(rows)
-        self.changed()
+        return rows
 
     @on(NumberField.Changed)
     def _edit(self, event: NumberField.Changed) -> None:

@@ -23,6 +23,8 @@ one screen. A new kind of widget that draws its own rows joins the audit by offe
 from __future__ import annotations
 
 from rich.cells import cell_len
+from textual.content import Content
+from textual.markup import MarkupError
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -91,9 +93,20 @@ def _title_cuts(widget: Widget, rows: list[str]) -> list[str]:
         if not title or not (0 <= y < len(rows)) or not region.width:
             continue
         edge = rows[y][region.x:region.right]
-        if str(title) not in edge:
-            cuts.append(f"{_name(widget)}'s title {str(title)!r} shows as {edge.strip()!r}")
+        text = _plain(title)
+        if text not in edge:
+            cuts.append(f"{_name(widget)}'s title {text!r} shows as {edge.strip()!r}")
     return cuts
+
+
+def _plain(title: object) -> str:
+    """A border title's text: Content as it is, a string read as Textual reads it (markup)."""
+    if isinstance(title, Content):
+        return title.plain
+    try:
+        return Content.from_markup(str(title)).plain
+    except MarkupError:  # not markup after all: shown as written
+        return str(title)
 
 
 def screen_rows(screen: Screen) -> list[str]:

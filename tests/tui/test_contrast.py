@@ -2,7 +2,7 @@
 
 The default theme at 256 and 16 colours (xterm's palette), the ANSI themes in the terminal's
 own palette, and NO_COLOR's greys: the free lab in its states, every chapter with a verdict
-under its lab, help, the contents and a file dialog. tests/tui/contrast.py reads the cells.
+under its lab, the playground, help, the contents and a file dialog. tests/tui/contrast.py reads the cells.
 """
 
 from __future__ import annotations
@@ -54,6 +54,10 @@ async def look_everywhere(looks: Looks, pilot) -> None:
         await looks.check(f"chapter {chapter.number} with a verdict")
     await pilot.press("t")
     await looks.check("contents")
+    await pilot.press("escape")
+    await looks.app.open_playground()
+    await pilot.press("s")
+    await looks.check("playground")
 
 
 @pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])

@@ -1,7 +1,7 @@
 """Nothing is cut at a pane's edge: every screen, at 80×24, 100×30 and 120×40.
 
 One app is resized in place and walked through every chapter (prose, lab and each exercise
-with its verdict), the free lab, help, the contents and every dialog. Each lab is shown after
+with its verdict), the free lab, the playground, help, the contents and every dialog. Each lab is shown after
 each of its keys, and in the states the issue found cut (a negative bias, a diverged descent),
 and the audit (tests/tui/readable.py) names every line that does not fit the room it has.
 """
@@ -19,6 +19,9 @@ STATES = {
     5: ["enter", "9", "enter", "s", "s", "s", "s"],  # η = 9: the descent diverges
 }
 """Keys that bring a chapter's lab to a state worth seeing, after its own keys."""
+LEAVES = {"run", "playground"}
+"""Lab keys the tour leaves alone: a run would go on under every look; G opens the playground,
+which has a look of its own."""
 
 
 class Audit:
@@ -45,7 +48,7 @@ async def tour_chapter(audit: Audit, number: int) -> None:
     await audit.app.screen.show_chapter(number)
     await audit.look()
     for binding in CHAPTERS[number - 1].lab_class.BINDINGS:
-        if binding.action != "run":
+        if binding.action not in LEAVES:
             await audit.look(binding.key.split(",")[0])
     if number in STATES:
         await audit.look(*STATES[number])
@@ -82,6 +85,10 @@ async def tour_lab(audit: Audit) -> None:
     audit.where = "command palette"
     await audit.look("ctrl+p")
     await audit.look("escape")
+    audit.where = "playground"
+    await audit.app.open_playground()
+    for key in ("", "s", "d", "a", "plus", "greater_than_sign"):
+        await audit.look(*filter(None, [key]))
     await audit.look("B")
 
 

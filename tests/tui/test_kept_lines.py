@@ -130,3 +130,19 @@ def test_a_row_is_drawn_as_textual_would_pad_and_style_it(pieces, width, style):
     ours = styled_strip(line, console, width, style)
     assert ours.cell_length == width
     assert list(ours) == list(textual_way)
+
+
+def test_fitting_lines_to_a_width_keeps_no_copy_of_them():
+    """Lines that change on every step are measured without Rich's string cache, which kept
+    each one (4096 of them: half a megabyte in a lab), and measured as Rich would."""
+    from rich.cells import cached_cell_len, cell_len
+
+    from tui.widgets.lines import fits, wrap_lines
+
+    lines = [Text(f"z = {k / 7:.6f} · σ(wᵢ) ＋ b") for k in range(50)]
+    before = cached_cell_len.cache_info().currsize
+    wrap_lines(lines, 30)
+    assert cached_cell_len.cache_info().currsize == before
+    for line in lines:
+        width = len(line.plain)
+        assert all(fits(line.plain, w) == (w >= cell_len(line.plain)) for w in range(width + 3))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -40,6 +40,9 @@ class LinesView(KeptLines):
     LinesView { height: auto; }
     """
 
+    BREAKS_LONG_LINES = True
+    """Whether a line wider than the widget is broken over rows (a plot's never is)."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._given: list[Text] = []  # the lines as shown to show()
@@ -67,7 +70,7 @@ class LinesView(KeptLines):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """As tall as the lines it shows take at ``width``."""
-        return len(wrap_lines(self._given, width))
+        return len(self._fitted(self._given, width))
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         """As wide as its widest line (for ``width: auto``)."""
@@ -87,7 +90,7 @@ class LinesView(KeptLines):
         """Display ``lines``, repainting only the rows that changed."""
         self._given = lines
         old = self._lines
-        lines = wrap_lines(lines, self.size.width)
+        lines = self._fitted(lines, self.size.width)
         self._lines = lines
         if len(lines) != len(old):
             self._strips.clear()
@@ -99,6 +102,9 @@ class LinesView(KeptLines):
             self._strips.pop(y, None)
         if changed:  # one call for them all: each costs a walk through Textual
             self.repaint(*(Region(0, y, width, 1) for y in changed))
+
+    def _fitted(self, lines: list[Text], width: int) -> list[Text]:
+        return wrap_lines(lines, width) if self.BREAKS_LONG_LINES else lines
 
     def prepare_lines(self) -> None:
         """Look up the widget's style once per repaint, not once per row.
@@ -123,14 +129,27 @@ class LinesView(KeptLines):
         return strip
 
 
+def fits(text: str, width: int) -> bool:
+    """Whether ``text`` takes at most ``width`` cells.
+
+    Counted cell by cell rather than with Rich's ``cell_len``, which keeps every string it
+    measures: lines that change on every step filled that cache (half a megabyte in a lab).
+    """
+    if 2 * len(text) <= width:  # no character takes more than two cells
+        return True
+    if text.isascii():
+        return len(text) <= width
+    return sum(map(get_character_cell_size, text)) <= width
+
+
 def wrap_lines(lines: list[Text], width: int) -> list[Text]:
     """``lines`` with each one wider than ``width`` broken over rows (``lines`` itself if all
     fit, or no width is known yet)."""
-    if width <= 0 or all(line.cell_len <= width for line in lines):
+    if width <= 0 or all(fits(line.plain, width) for line in lines):
         return lines
     rows: list[Text] = []
     for line in lines:
-        if line.cell_len <= width:
+        if fits(line.plain, width):
             rows.append(line)
             continue
         line = line.copy()

@@ -147,7 +147,7 @@ def _y_axis(ys: Limits, rows: int, width: int) -> tuple[Axis, int]:
     """The y axis on ``rows`` rows, and the width of its labels: none if they would take
     more than half the plot's width."""
     yaxis = plan_axis(*ys, rows, Y_DOTS, min_gap=_gap(rows, 8))
-    label_width = max((cell_len(text) for text in yaxis.labels), default=0)
+    label_width = max((len(text) for text in yaxis.labels), default=0)  # a cell a character
     if label_width > (width - 2) // 2:
         return bare_axis(*ys, rows, Y_DOTS), 0
     return yaxis, label_width
@@ -241,6 +241,8 @@ class PlotView(LinesView):
     DEFAULT_CSS = """
     PlotView { height: 1fr; min-height: 4; }
     """
+
+    BREAKS_LONG_LINES = False  # drawn to the widget's width already
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

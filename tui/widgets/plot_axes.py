@@ -19,7 +19,6 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-from rich.cells import cell_len
 
 MANTISSAS = (1.0, 2.0, 2.5, 5.0)
 """Tick steps are one of these times a power of ten."""
@@ -111,6 +110,8 @@ def plan_axis(lo: float, hi: float, cells: int, dots: int, min_gap: int,
             return bare_axis(lo, hi, cells, dots)
         first = math.floor(lo / step + 1e-9) * step
         count = round((math.ceil(hi / step - 1e-9) * step - first) / step) + 1
+        if count > 2 and (count - 1) * max(min_gap, 1) > cells - 1:
+            continue  # too many ticks for the cells, whatever their labels
         ticks = tuple(first + k * step for k in range(count))
         labels = tuple(label(tick, _decimals(step)) for tick in ticks)
         placed = _place(ticks, labels, cells, min_gap, labels_fit)
@@ -139,7 +140,7 @@ def _place(ticks: tuple[float, ...], labels: tuple[str, ...], cells: int, min_ga
     plot too narrow for even that gets no ticks (plan_axis stops looking).
     """
     count = len(labels)
-    widest = max(cell_len(text) for text in labels) if labels_fit else 0
+    widest = max(len(text) for text in labels) if labels_fit else 0  # digits, ".", "−": a cell each
     spaced = widest + (widest - 1) // 2 + 1 if labels_fit else 0
     for first_cell in range(0, widest // 2 + 1):
         gap = (cells - 1 - first_cell) // max(count - 1, 1)

@@ -7,8 +7,9 @@ documents: the colour system's reduction, xterm's default palette, the terminal'
 default colours, reverse and dim. WCAG's contrast ratio compares the relative luminance of
 the text and its background, (L₁ + 0.05) / (L₂ + 0.05); 4.5:1 is the least it asks of text.
 
-Borders, rules and scrollbars are not text and are left out; so is the screen behind a
-dialog, which Textual fades on purpose.
+Borders, rules and scrollbars are not text and are left out; so are a picture's pixels (half
+blocks in two given colours: tui.drawing.contrast.is_picture), and the screen behind a dialog,
+which Textual fades on purpose.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from textual.screen import ModalScreen, Screen
 
-from tui.drawing.contrast import MINIMUM, SYSTEMS, RGB, ratio, seen
+from tui.drawing.contrast import MINIMUM, SYSTEMS, RGB, is_picture, ratio, seen
 
 
 def is_text(char: str) -> bool:
@@ -56,8 +57,10 @@ def drawn_cells(screen: Screen, system: str, dark: bool) -> list[Cell]:
         for segment in strip:
             style = segment.style or Style()
             fg, bg = seen(style, colours, dark)
+            picture = bool(segment.text.strip()) and is_picture(segment.text, style)
             for char in segment.text:
-                if is_text(char) and (x, y) not in skip and (inside is None or (x, y) in inside):
+                if (is_text(char) and not picture and (x, y) not in skip
+                        and (inside is None or (x, y) in inside)):
                     cells.append(Cell(x, y, char, fg, bg))
                 x += 1
     return cells

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import pyte
 import pytest
+from rich.style import Style
 
 from tests.tui.contrast import is_text, low_contrast
 from tests.tui.pty_run import PtyApp
 from tui.app import NeuronApp
 from tui.book.chapter import CHAPTERS
-from tui.drawing.contrast import SYSTEMS, ReadableColours, ratio, xterm_rgb
+from tui.drawing.contrast import SYSTEMS, ReadableColours, ratio, seen, xterm_rgb
 
 LOOKS = [("textual-dark", "256"), ("textual-dark", "standard"), ("ansi-dark", "256"),
          ("ansi-light", "256")]
@@ -106,3 +107,49 @@ def test_a_16_colour_terminal_over_a_real_pty_gets_readable_text(tmp_path):
             if ratio(fg, bg) < 4.5:
                 low.append((y, x, cell.data, cell.fg, cell.bg))
     assert screen.display[-1].startswith("s Step") and not low, low[:10]
+
+
+def picture_cells(app: NeuronApp) -> dict[tuple[int, int], tuple]:
+    """Every half-block pixel pair on screen, with the colours that go out for it."""
+    cells = {}
+    for y, strip in enumerate(app.screen._compositor.render_strips()):
+        x = 0
+        for segment in strip:
+            if segment.style and segment.text.strip() and set(segment.text) <= {"▀", "▄"}:
+                for k in range(len(segment.text)):
+                    cells[x + k, y] = (segment.style.color, segment.style.bgcolor)
+            x += len(segment.text)
+    return cells
+
+
+async def test_pictures_are_drawn_in_their_own_colours(tmp_path):
+    """The contrast filter leaves a picture's pixels alone: two neighbouring pixels of nearly
+    one colour (a digit's soft edge, a weight near zero, a map's boundary) are the picture, and
+    'raising' one would draw a pixel that is not there. Chapters 10 and 11's images and the
+    playground's map, in each look, match what they are with the filter off."""
+    app = NeuronApp(start="lab", progress_file=tmp_path / "progress.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        looks = Looks(app, pilot, [])
+        await pilot.press("B")
+        close_pairs = 0
+        for where in (10, 11, "playground"):
+            if where == "playground":
+                await app.open_playground()
+            else:
+                await app.screen.show_chapter(where)
+            await pilot.pause()
+            for theme, system in LOOKS:
+                drawn = []
+                for enabled in (True, False):
+                    looks.filter.enabled = enabled
+                    looks.looks = [(theme, system)]
+                    await looks.check(str(where))
+                    drawn.append(picture_cells(app))
+                looks.filter.enabled = True
+                assert drawn[0], f"no picture in {where} ({theme}, {system})"
+                assert drawn[0] == drawn[1], f"{where} ({theme}, {system}) drawn in other colours"
+                dark = app.current_theme.dark
+                close_pairs += sum(
+                    ratio(*seen(Style(color=fg, bgcolor=bg), SYSTEMS[system], dark)) < 4.5
+                    for fg, bg in drawn[1].values())
+        assert close_pairs, "no pixel pair the filter would have taken for unreadable text"

@@ -26,6 +26,11 @@ draws the keys that do something bold, and the rest plain).
 
 Colours that already read are left exactly as they are, so a theme that is readable as
 designed looks as designed.
+
+A picture is no text: a half block (``▀`` or ``▄``) whose foreground and background are both
+given is two pixels of an image (chapters 10–12's digits and weights, the playground's maps),
+and two pixels of nearly the same colour are the picture, so it is left as drawn. A half block
+on the pane's own background is a shape against the pane, and is held to 4.5:1 like text.
 """
 
 from __future__ import annotations
@@ -52,6 +57,8 @@ XTERM_16 = (
 DARK_DEFAULTS = ((229, 229, 229), (0, 0, 0))
 LIGHT_DEFAULTS = ((0, 0, 0), (255, 255, 255))
 """The terminal's default foreground and background assumed under a dark or a light theme."""
+HALF_BLOCKS = frozenset("▀▄")
+"""Glyphs that draw two pixels of a picture, one in each colour."""
 SYSTEMS = {"truecolor": ColorSystem.TRUECOLOR, "256": ColorSystem.EIGHT_BIT,
            "standard": ColorSystem.STANDARD, "windows": ColorSystem.STANDARD}
 
@@ -95,6 +102,12 @@ def ratio(a: RGB, b: RGB) -> float:
     """WCAG's contrast ratio of two colours, from 1 to 21."""
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def is_picture(text: str, style: Style) -> bool:
+    """Whether ``text`` in ``style`` is pixels of a picture: half blocks with both colours given."""
+    return (style.color is not None and style.bgcolor is not None and not style.reverse
+            and HALF_BLOCKS.issuperset(text))
 
 
 def seen(style: Style, system: ColorSystem, dark: bool) -> tuple[RGB, RGB]:
@@ -193,7 +206,8 @@ class ReadableColours(LineFilter):
         out = []
         for segment in segments:
             style = segment.style
-            if style is not None and not segment.control and segment.text.strip():
+            if (style is not None and not segment.control and segment.text.strip()
+                    and not is_picture(segment.text, style)):
                 if style.bgcolor is None and background is not None and background.a:
                     style = style + Style(bgcolor=background.rich_color)
                 new = readable(style, system, dark)

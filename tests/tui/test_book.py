@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from tests.tui.conftest import screen_text
+from tests.tui.readable import screen_rows
 from tui.app import N_CHAPTERS, NeuronApp
 from tui.cli import parse_args
 from tui.book.chapter import CHAPTERS
@@ -234,3 +235,25 @@ async def test_a_verdict_leaves_the_lab_its_whole_height(tmp_path):
         assert lab.size.height == rows and app.screen.lab.virtual_size.height <= rows
         assert app.screen.query_one("#prose").size.height < prose_rows
         assert "net 50%" in text and "net 50%" in screen_text(app)  # the lab's last line
+
+
+async def test_no_exercise_option_is_broken_across_rows(tmp_path):
+    # At 80×24 the options wrapped where the words fell: "3 stays" / "the same" and
+    # "3 only" / "the largest changes" read as other answers.
+    app = NeuronApp(start="book", chapter=1, progress_file=tmp_path / "progress.json")
+    broken = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        for chapter in CHAPTERS:
+            await book(app).show_chapter(chapter.number)
+            await pilot.press("e")
+            panel = app.screen.query_one(ExercisePanel)
+            for exercise in chapter.exercises:
+                await pilot.pause()
+                region = panel.content_region
+                rows = [row[region.x:region.right] for row in screen_rows(app.screen)
+                        [region.y:region.bottom]]
+                broken += [f"chapter {chapter.number} {exercise.id}: {i + 1} {option}"
+                           for i, option in enumerate(exercise.options)
+                           if not any(f"{i + 1} {option}" in row for row in rows)]
+                await pilot.press("n")
+    assert not broken, "\n".join(broken)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -52,6 +53,23 @@ def direction(before: float, after: float, tol: float = 1e-12) -> int:
 
 
 UP_DOWN_SAME = ("goes up", "goes down", "stays the same")
+
+OPTION_GAP = "   "
+"""What separates two options on a row."""
+
+
+def option_rows(options: tuple[str, ...], width: int) -> str:
+    """The numbered options, as many to a row as fit in ``width`` cells, never one broken
+    across rows while it fits a row of its own (``3 stays`` / ``the same`` read as two)."""
+    rows: list[str] = []
+    for i, option in enumerate(options):
+        item = f"{i + 1} {option}"
+        joined = f"{rows[-1]}{OPTION_GAP}{item}" if rows else item
+        if rows and (width <= 0 or cell_len(joined) <= width):
+            rows[-1] = joined
+        else:
+            rows.append(item)
+    return "\n".join(rows)
 
 
 class ExercisePanel(Static, can_focus=True):
@@ -110,7 +128,7 @@ class ExercisePanel(Static, can_focus=True):
         hint = "e to answer" if not self.has_focus else "1/2/3 answer · n next · tab leave"
         text.append(f"Exercise {self.index + 1} of {len(self.exercises)} ({hint})\n", "bold")
         text.append(ex.prompt(self.lab) + "\n")
-        text.append("   ".join(f"{i + 1} {opt}" for i, opt in enumerate(ex.options)))
+        text.append(option_rows(ex.options, self.content_size.width))
         if self.result is not None:
             text.append("\n")
             text.append_text(self.result)
@@ -122,6 +140,10 @@ class ExercisePanel(Static, can_focus=True):
         if text != self._shown:
             self._shown = text
             self.update(text)
+
+    def on_resize(self) -> None:
+        """Lay the options out again for the new width."""
+        self.refresh_text()
 
     def on_focus(self) -> None:
         """Show the answering keys."""

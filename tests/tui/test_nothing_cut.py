@@ -59,14 +59,12 @@ async def tour_chapter(audit: Audit, number: int) -> None:
 
 
 async def look_at_notation(audit: Audit) -> None:
-    """The notation page (N), if the app has one."""
-    depth = len(audit.app.screen_stack)
+    """The notation page (N), at its top and paged to its end."""
     audit.where = "notation"
-    await audit.pilot.press("N")
-    await audit.pilot.pause()
-    if len(audit.app.screen_stack) > depth:
-        await audit.look()
-        await audit.look("escape")
+    await audit.look("N")
+    assert type(audit.app.screen).__name__ == "NotationScreen"
+    await audit.look("end")
+    await audit.look("escape")
 
 
 async def tour_lab(audit: Audit) -> None:

@@ -127,3 +127,20 @@ async def test_pgdn_pages_a_lab_taller_than_the_phone(tmp_path):
         await pilot.press("pageup")
         await pilot.pause()
         assert lab.scroll_y == 0
+
+
+async def test_help_contents_and_notation_read_whole_on_a_phone(tmp_path):
+    """The pages over the book fit a phone too: the contents' heading wraps and its list
+    scrolls (at 40×15 the heading ran 52 columns into 34 and the list a row past the frame)."""
+    app = NeuronApp(start="book", chapter=1, progress_file=tmp_path / "progress.json")
+    cuts = set()
+    async with app.run_test(size=(40, 15)) as pilot:
+        for size in ((40, 15), (60, 20), (79, 23)):
+            await pilot.resize_terminal(*size)
+            for keys in (("question_mark",), ("t",), ("t", "end"), ("N",), ("N", "end")):
+                await pilot.press(*keys)
+                await pilot.pause()
+                cuts |= {f"{size} {' '.join(keys)}: {cut}"
+                         for cut in find_cuts(app.screen, wrapped=True)}
+                await pilot.press("escape")
+    assert not cuts, "\n".join(sorted(cuts))

@@ -40,7 +40,11 @@ class ContentsScreen(ModalScreen[int | None]):
     ContentsScreen { align: center middle; }
     ContentsScreen > Vertical { width: 60; max-width: 95%; height: auto; max-height: 90%;
         border: round $primary; background: $surface; padding: 0 1; }
-    ContentsScreen OptionList, ContentsScreen OptionList:focus { height: auto; border: none; }
+    /* The heading wraps to the dialog's width and stays on top; the list takes the rows left
+       under it, and scrolls where they are too few (a phone's 15 rows leave it 9). */
+    ContentsScreen Label { dock: top; width: 100%; }
+    ContentsScreen OptionList, ContentsScreen OptionList:focus {
+        height: auto; max-height: 100%; border: none; }
     """
 
     def __init__(self, progress: Progress) -> None:

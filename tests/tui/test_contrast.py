@@ -153,3 +153,22 @@ async def test_pictures_are_drawn_in_their_own_colours(tmp_path):
                     ratio(*seen(Style(color=fg, bgcolor=bg), SYSTEMS[system], dark)) < 4.5
                     for fg, bg in drawn[1].values())
         assert close_pairs, "no pixel pair the filter would have taken for unreadable text"
+
+
+@pytest.mark.parametrize("system", ["256", "standard"])
+@pytest.mark.parametrize("dark", [True, False])
+def test_reversed_text_is_made_readable_in_the_colour_it_is_drawn_in(system, dark):
+    """Chapter 9's misclassified point is black reversed on red: the terminal fills the cell
+    red and draws the mark black (3.6:1 in ANSI red). The colour replaced is the background,
+    which a reversed cell draws the text in; the red fill stays."""
+    from rich.color import Color as RichColor
+
+    from tui.drawing.contrast import MINIMUM, readable
+    colours = SYSTEMS[system]
+    for fill in (1, 5, 4, 8):  # red, magenta, blue, bright black
+        # on black, on the terminal's default background (an ANSI theme's), on none given
+        for ink in (RichColor.from_ansi(0), RichColor.default(), None):
+            style = Style(color=RichColor.from_ansi(fill), bgcolor=ink, reverse=True)
+            fixed = readable(style, colours, dark)
+            assert fixed.reverse and fixed.color == style.color
+            assert ratio(*seen(fixed, colours, dark)) >= MINIMUM, (fill, ink)

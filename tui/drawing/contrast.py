@@ -20,6 +20,10 @@ and, where they fall below WCAG's 4.5:1, replaces the foreground:
   blue on black becomes cyan, a muted grey xterm's grey; white or black always reads on
   some background.
 
+Reversed text is drawn in its background colour on a cell filled with its foreground colour
+(chapter 9 marks a misclassified point so, to show it without colour too): there the
+background colour is the one replaced.
+
 Bold, italic and the like are kept: where two colours that meant different things both
 become black, as on a 16-colour grey bar, the weight still tells them apart (the key bar
 draws the keys that do something bold, and the rest plain).
@@ -126,8 +130,10 @@ def seen(style: Style, system: ColorSystem, dark: bool) -> tuple[RGB, RGB]:
 def readable(style: Style, system: ColorSystem, dark: bool) -> Style:
     """``style``, or a style like it whose text reads at MINIMUM against its background."""
     fg, bg = seen(style, system, dark)
-    if ratio(fg, bg) >= MINIMUM or style.reverse:
+    if ratio(fg, bg) >= MINIMUM:
         return style
+    if style.reverse:
+        return _readable_reversed(style, system, dark)
     color = style.color
     palette = system == ColorSystem.STANDARD or (color is not None and color.type in (
         ColorType.STANDARD, ColorType.DEFAULT))
@@ -136,6 +142,23 @@ def readable(style: Style, system: ColorSystem, dark: bool) -> Style:
         if shade is not None:
             return style + Style(color=shade, dim=False)
     return style + Style(color=_palette_colour(fg, style, system, dark, bg), dim=False)
+
+
+def _readable_reversed(style: Style, system: ColorSystem, dark: bool) -> Style:
+    """A reversed ``style`` whose text reads: its background colour, which the terminal draws
+    the text in, is made readable on its foreground colour, which it fills the cell with."""
+    default_fg, default_bg = DARK_DEFAULTS if dark else LIGHT_DEFAULTS
+
+    def explicit(color: RichColor | None, default: RGB) -> RichColor:
+        # swapped, the terminal's default colours would be read for the other position
+        if color is None or color.type == ColorType.DEFAULT:
+            return RichColor.from_rgb(*default)
+        return color
+
+    swapped = Style(color=explicit(style.bgcolor, default_bg),
+                    bgcolor=explicit(style.color, default_fg), dim=style.dim)
+    fixed = readable(swapped, system, dark)
+    return style + Style(bgcolor=fixed.color, dim=fixed.dim)
 
 
 def _shaded(fg: RGB, bg: RGB, system: ColorSystem) -> RichColor | None:

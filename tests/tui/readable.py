@@ -6,7 +6,8 @@ the room it was given:
 
 - a widget that draws its own rows (``shown_lines()``: LinesView and its plots, NumberField)
   must have every row within its content width; trailing blanks do not count (on a phone, a
-  LinesView's rows as broken to fit may be audited instead);
+  LinesView's rows as broken to fit may be audited instead); where the next widget starts
+  right after it, a row must also leave a blank before it;
 - a Static (paragraphs, the exercise panel, labels) must need no more rows than it has at its
   width, and a Static that does not wrap no more columns than it has;
 - a container must hold its children within its width (a Markdown code block scrolls sideways
@@ -38,11 +39,27 @@ def _line_cuts(widget: Widget, wrapped: bool) -> list[str]:
     width = widget.content_size.width
     cuts = []
     rows = getattr(widget, "lines", None) if wrapped else None
+    touches = _touches_a_neighbour(widget)
     for line in widget.shown_lines() if rows is None else rows:
         text = line.plain.rstrip()
         if cell_len(text) > width:
             cuts.append(f"{_name(widget)} ({width} cells) cuts {text!r}")
+        elif touches and text and cell_len(text) == width:
+            cuts.append(f"{_name(widget)} ({width} cells) runs into the widget after it: "
+                        f"{text!r}")
     return cuts
+
+
+def _touches_a_neighbour(widget: Widget) -> bool:
+    """Whether a sibling starts in the column right after ``widget``'s text, on its rows (a
+    field's value then reads as one word with the next field's label: "0.0000seed")."""
+    region = widget.content_region
+    parent = widget.parent
+    if parent is None or not region.width:
+        return False
+    return any(other is not widget and other.display and other.region.x == region.right
+               and other.region.y < region.bottom and region.y < other.region.bottom
+               for other in parent.children)
 
 
 def _static_cuts(widget: Static) -> list[str]:

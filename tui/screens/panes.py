@@ -23,6 +23,10 @@ FULL_WIDTH, FULL_HEIGHT = 80, 24
 """The smallest terminal that shows a screen's panes side by side."""
 MIN_WIDTH, MIN_HEIGHT = 40, 15
 """The smallest terminal that shows anything but a request for a larger one."""
+NARROW_BELOW = 60
+"""Below this width a screen has the class ``-narrow``: a lab's row of four fields would give
+each fewer than ten columns, and a value would run into the next label ("0.0000seed 0"), so
+they are laid two to a row (tui/app.tcss)."""
 
 
 def one_pane(width: int, height: int) -> bool:
@@ -54,6 +58,7 @@ class Panes(Screen):
         one = self.one_pane
         changed = one != self.has_class("-one-pane")
         self.set_class(one, "-one-pane")
+        self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
         shown = self.shown_pane if one else None
         panes = [self.query_one(selector) for selector in self.PANES]
         for pane in panes:

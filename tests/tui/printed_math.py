@@ -221,7 +221,9 @@ def chains(lines: list[str]) -> list[list[str]]:
     for raw in lines:
         text = raw.replace("▶", " ").rstrip()
         if text.lstrip()[:2] in ("+ ", "− ") and found:  # a sum broken before a term
-            found[-1][-1] += " " + text.strip()
+            first, *rest = text.strip().split("=")  # the chain may go on after the sum ends
+            found[-1][-1] += " " + first.strip()
+            found[-1].extend(p.strip() for p in rest)
             continue
         continues = text.lstrip().startswith("=") and found
         for k, segment in enumerate(re.split(r"\s{3,}", text.strip())):

@@ -12,20 +12,22 @@ from core.playground.network import forward
 from core.playground.state import PlayState
 from tui.drawing.palette import Palette
 from tui.playground.network_rows import Focus
-from tui.values.numbers import fmt, fmt_factor
+from tui.values.numbers import MINUS, fmt
 
 CLASS_NAMES = {2: ("−", "+"), 3: ("0", "1", "2")}
 
 
-def wrap_terms(head: str, terms: list[str], tail: str, width: int, indent: int = 4) -> list[str]:
-    """``head`` + terms joined by " + " + ``tail``, broken before a " + " where a line would
-    pass ``width`` (never inside a number)."""
+def wrap_terms(head: str, terms: list[str], tails: list[str], width: int,
+               indent: int = 4) -> list[str]:
+    """``head`` + terms joined by " + " + each of ``tails``, broken before a " + " or a tail
+    where a line would pass ``width`` (never inside a number). A tail that begins " · "
+    starts its line without it; any other part starts ``indent`` spaces in."""
     lines, line = [], head
-    parts = [t if i == 0 else f" + {t}" for i, t in enumerate(terms)] + [tail]
+    parts = [t if i == 0 else f" + {t}" for i, t in enumerate(terms)] + tails
     for part in parts:
         if len(line) + len(part) > width and line.strip():
             lines.append(line)
-            line = " " * indent + part.lstrip()
+            line = part[3:] if part.startswith(" · ") else " " * indent + part.lstrip()
         else:
             line += part
     lines.append(line)
@@ -57,10 +59,26 @@ def focus_title(state: PlayState, focus: Focus, cursor: tuple[float, float]) -> 
 def focus_lines(state: PlayState, focus: Focus, cursor: tuple[float, float], width: int,
                 pal: Palette, rows: int = 3) -> list[Text]:
     """What the focused neuron computes at the cursor, with the live numbers: z = w·x + b
-    written out, then its activation; in two decimals where three would need more than
-    ``rows`` lines."""
-    lines = _focus_lines(state, focus, cursor, width, pal, 3)
-    return lines if len(lines) <= rows else _focus_lines(state, focus, cursor, width, pal, 2)
+    written out, then its activation; in two decimals (then one figure) where three would
+    need more than ``rows`` lines."""
+    for digits in (3, 2, 1):
+        lines = _focus_lines(state, focus, cursor, width, pal, digits)
+        if len(lines) <= rows:
+            break
+    return lines
+
+
+def _short(x: float, digits: int) -> str:
+    """``x`` in ``digits`` decimals; at 1, scientific numbers keep one figure (4e−05)."""
+    text = fmt(x, digits)
+    if digits == 1 and "e" in text:
+        text = f"{float(x):.0e}".replace("-", MINUS)
+    return text
+
+
+def _factor(x: float, digits: int) -> str:
+    text = _short(x, digits)
+    return f"({text})" if text.startswith(MINUS) else text
 
 
 def _focus_lines(state: PlayState, focus: Focus, cursor: tuple[float, float], width: int,
@@ -80,19 +98,16 @@ def _focus_lines(state: PlayState, focus: Focus, cursor: tuple[float, float], wi
     h, z = hs[layer - 1][0], float(zs[layer - 1][0, unit])
     output = layer == len(state.net.W)
     names = "x" if layer == 1 else "h"
-    terms = [f"{fmt_factor(wi, digits)}·{fmt_factor(hi, digits)}" for wi, hi in zip(w, h)]
-    terms.append(fmt_factor(b, digits))
-    lines = [Text(line) for line in
-             wrap_terms(f"z = w·{names} + b = ", terms, f" = {fmt(z, digits)}", width)]
+    terms = [f"{_factor(wi, digits)}·{_factor(hi, digits)}" for wi, hi in zip(w, h)]
+    terms.append(_factor(b, digits))
     if output:
         result = _activation(state, zs[-1][0], z, unit)
     else:
         a = float(state.rules.activation.f(np.array([z]))[0])
-        result = f"a = {state.rules.activation.symbol}(z) = {fmt(a, digits)}"
-    if len(lines[-1].plain) + 3 + len(result) <= width:
-        lines[-1].append(" · " + result, style=pal.highlight.style)
-    else:
-        lines.append(Text(result, style=pal.highlight.style))
+        result = f"a = {state.rules.activation.symbol}(z) = {_short(a, digits)}"
+    lines = [Text(line) for line in wrap_terms(f"z = w·{names} + b = ", terms,
+                                               [f" = {_short(z, digits)}", f" · {result}"], width)]
+    lines[-1].stylize(pal.highlight.style, len(lines[-1].plain) - len(result))
     return lines
 
 

@@ -247,7 +247,8 @@ class NeuronApp(HeldUpdates):
         if isinstance(self.screen, HelpScreen):
             self.screen.action_close()
             return
-        self.push_screen(HelpScreen(help_sections(self.screen)))
+        about = getattr(self.screen, "help_about", None)
+        self.push_screen(HelpScreen(help_sections(self.screen), about() if about else ""))
 
     def action_notation(self) -> None:
         """Show the notation page: every symbol and its meaning (N or escape closes it)."""

@@ -353,3 +353,30 @@ def test_sixteen_colours_get_a_scale_of_their_own():
     light = [colour(level, False).downgrade(ColorSystem.STANDARD).number for level in (1, 3)]
     assert light[0] == light[1]  # Playground's light orange and light blue: one colour there
     assert isinstance(colour(0, False), Color)
+
+
+async def test_help_says_what_the_maps_points_and_weight_glyphs_mean():
+    from textual.widgets import Markdown
+
+    from tui.playground.colours import MONO_CLASSES, MONO_RAMP
+    from tui.playground.network_rows import weight_glyph
+
+    # the thresholds the help states are the ones the network draws with
+    sizes = {0.099: "·", 0.1: "•", 0.499: "•", 0.5: "●", 1.99: "●", 2.0: "■"}
+    hollow = dict(zip("·•●■", "·∘○□"))
+    for w, glyph in sizes.items():
+        assert weight_glyph(w) == glyph and weight_glyph(-w) == hollow[glyph]
+    app = playground()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause(0.3)
+        text = " ".join(app.screen.query_one(Markdown).source.split())
+        assert "What the playground shows" in text
+        assert "`·` below 0.1 in size, `•`/`∘` below 0.5, `●`/`○` below 2, `■`/`□` from 2" in text
+        assert "blank `·` `░` `▒` `█`, from −1 to +1, and `·`, `▒`, `█` for the likeliest" in text
+        assert MONO_RAMP == " ·░▒█" and MONO_CLASSES == "·▒█"
+        await pilot.press("escape", "B")  # the book's help says nothing of the playground
+        await pilot.pause(0.3)
+        await pilot.press("question_mark")
+        await pilot.pause(0.3)
+        assert "What the playground shows" not in app.screen.query_one(Markdown).source

@@ -18,6 +18,7 @@ from core.playground.history import PlayHistory
 from core.playground.settings import HIDDEN_ACTIVATIONS
 from core.playground.state import Diverged, PlayState, reset, start, step, stop_reason, with_data
 from tui.drawing.palette import Palette
+from tui.playground.about import about_playground
 from tui.playground.fields import SettingField, field_value, make_fields
 from tui.playground.files import PlaygroundFiles
 from tui.playground.keys import PLAYGROUND_KEYS
@@ -264,7 +265,11 @@ class PlaygroundScreen(PlaygroundSettings, PlaygroundFiles, Screen, KeptLines):
         """New weights from the seed, epoch 0 (undo brings the old ones back)."""
         self.push(reset(self.state))
 
-    # ----------------------------------------------------------------- palette
+    # ----------------------------------------------------------------- help and palette
+
+    def help_about(self) -> str:
+        """What the help page (?) says the playground's maps, points and glyphs mean."""
+        return about_playground()
 
     def palette_commands(self) -> list[SystemCommand]:
         """Every dataset, activation, output, loss, penalty and initialisation by name."""

@@ -60,14 +60,16 @@ class HelpScreen(ModalScreen[None]):
         border: round $primary; background: $surface; }
     """
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[Binding]]], about: str = "") -> None:
         super().__init__()
         self.sections = sections
+        self.about = about
         self._dismissing = False
 
     def compose(self) -> ComposeResult:
-        """The intro, each section's keys, the field keys and the palette."""
-        parts = [INTRO]
+        """The intro, what the screen shows (if it says), each section's keys, the field keys
+        and the palette."""
+        parts = [INTRO, self.about] if self.about else [INTRO]
         parts += [f"## {title}\n\n{bindings_table(keys)}" for title, keys in self.sections if keys]
         parts += [FIELD_KEYS, PALETTE]
         text = "\n\n".join(parts)

@@ -380,3 +380,19 @@ async def test_help_says_what_the_maps_points_and_weight_glyphs_mean():
         await pilot.press("question_mark")
         await pilot.pause(0.3)
         assert "What the playground shows" not in app.screen.query_one(Markdown).source
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_random_keys_break_nothing_in_the_playground(size):
+    import random
+
+    from tests.tui.monkey import mash, still_responds
+
+    app = playground()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert await mash(app, pilot, random.Random(size[0]), 200) == 200
+        assert await still_responds(app, pilot)
+        state = app.screen.state if isinstance(app.screen, PlaygroundScreen) else None
+        assert state is None or np.all(np.isfinite(state.net.params))
+        assert not re.search(r"\bnan\b|\binf\b", screen_text(app))

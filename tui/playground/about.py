@@ -17,8 +17,8 @@ def about_playground() -> str:
     return f"""\
 ## What the playground shows
 
-**Every map is one neuron's output a over the plane**, x₁ across and x₂ up, from −6 to 6, two
-pixels to a character cell. At each point the neuron computes **z = w·x + b** from what the
+**Every map is one neuron's output a over the plane**, x₁ across and x₂ up, from −6 to 6 (or
+framing your own points), two pixels to a character cell. At each point the neuron computes **z = w·x + b** from what the
 layer before gives it there (layer 1 from the inputs x₁, x₂, x₁², …), then **a = f(z)**. The map
 shades a from −1 to +1: orange below 0, blue above, stronger from ½ on, grey at exactly 0 (a
 ReLU that is off). A sigmoid output is shown as 2a − 1, so its 0.5 is the edge; three classes

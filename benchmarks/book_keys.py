@@ -3,7 +3,7 @@
 Run from the repository root, with the project and pyte installed (`pip install '.[bench]'`):
 
     python benchmarks/book_keys.py [--rounds 7] [--memory-rounds 3] [--size 120x40]
-                                   [--answer 1] [--ssh]
+                                   [--answer KEYS] [--ssh]
 
 Each round starts the bare Textual app and then the book (a new reader: chapter 1), in a real
 pseudo-terminal (TERM=xterm-256color, no COLORTERM), or with --ssh through a real `ssh` to a
@@ -12,7 +12,8 @@ In the book it presses, one at a time, reading each whole answer (to 0.5 s of si
 the next:
 
     pgdn (the first key after start), ] (chapter 1 → 2), pgdn (in chapter 2), t (contents),
-    esc (closing them), e (to the exercises), an answer (--answer; 1 by default)
+    esc (closing them), e (to the exercises), an answer in one read (--answer; by default
+    1 and enter, as chapter 2's first exercise asks for a typed number)
 
 and prints per key: bytes, paints (synchronized updates), time from the key to the last byte
 of its answer, its ratio to the bare key's, and the app's CPU time. Targets at 120×40: every
@@ -41,7 +42,7 @@ def book_keys(answer: str) -> list[tuple[str, str]]:
     """(label, key) for the measured keys, in order."""
     return [("pgdn, first key", "pgdn"), ("] chapter 1 → 2", "]"), ("pgdn", "pgdn"),
             ("t contents", "t"), ("esc closes them", "esc"), ("e exercises", "e"),
-            (f"{answer} an answer", answer)]
+            (f"{answer.replace(chr(13), '⏎')} an answer", answer)]
 
 
 def run_keys(launcher: Launcher, rounds: int, answer: str) -> None:
@@ -107,8 +108,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--memory-rounds", type=int, default=3)
     parser.add_argument("--size", default="120x40")
-    parser.add_argument("--answer", default="1", help="the key(s) that answer chapter 2's "
-                        "first exercise")
+    parser.add_argument("--answer", default="1\r", help="the key(s) that answer chapter 2's "
+                        "first exercise, written in one read (a number and \\r)")
     parser.add_argument("--ssh", action="store_true", help="through ssh to a private sshd")
     args = parser.parse_args()
     if args.ssh:

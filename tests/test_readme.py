@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from tui.app import NeuronApp
-from tui.book.exercise import ExercisePanel
+from tui.book.exercise_panel import ExercisePanel
 from tui.screens.book import BookScreen
 from tui.lab.screen import LabScreen
 

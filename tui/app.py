@@ -16,6 +16,7 @@ from textual.screen import Screen
 from tui.drawing.contrast import ReadableColours
 from tui.drawing.held_updates import HeldUpdates
 from tui.screens.panes import Panes
+from tui.widgets.key_order import KeyTracker
 
 if TYPE_CHECKING:  # the lab's modules load with the lab, not with the app
     from core.neuron.train import TrainState
@@ -61,6 +62,8 @@ class NeuronApp(HeldUpdates):
         """The free-form lab, once it has been opened."""
         self.playground_start = playground_start
         """States the playground opens with (from --state pg1.…), or None for its default."""
+        self.keys = KeyTracker()
+        """Keys handed to widgets and still on their way (see tui/widgets/key_order.py)."""
         if theme:
             self.theme = theme
 
@@ -106,7 +109,12 @@ class NeuronApp(HeldUpdates):
         screen left to act on: they are dropped, not a crash on the way out."""
         if isinstance(event, events.InputEvent) and not self.screen_stack:
             return
+        fresh = isinstance(event, events.Key) and not event.is_forwarded
+        if isinstance(event, events.Key) and not fresh:
+            self.keys.came_back(event)
         await super().on_event(event)
+        if fresh and event.is_forwarded:
+            self.keys.handed_over(event)
 
     def on_resize(self, event: events.Resize) -> None:
         """Cover the app with a message while the terminal is too small; uncover it after.
@@ -180,9 +188,12 @@ class NeuronApp(HeldUpdates):
             self.progress.visited.add(chapter)
         self._save()
 
-    def record_solved(self, chapter: int, exercise: str) -> None:
-        """Remember a correctly answered exercise."""
-        self.progress.solve(chapter, exercise)
+    def record_solved(self, chapter: int, item: str, challenge: bool = False) -> None:
+        """Remember a correctly answered exercise, or a challenge whose goal was met."""
+        if challenge:
+            self.progress.solve_challenge(chapter, item)
+        else:
+            self.progress.solve(chapter, item)
         self._save()
 
     def _save(self) -> None:
@@ -262,6 +273,7 @@ class NeuronApp(HeldUpdates):
         from core.neuron.activations import ACTIVATIONS
         from core.data.datasets import DATASETS
         from tui.book.chapter import CHAPTERS
+        from tui.book.exercise_panel import ExercisePanel
         from tui.book.lab_base import ChapterLab
         from tui.lab.screen import LabScreen
 
@@ -288,6 +300,10 @@ class NeuronApp(HeldUpdates):
             for b in lab.BINDINGS:
                 yield SystemCommand(f"Lab: {b.description}", f"key {b.key_display or b.key} · "
                                     "in this chapter's lab", partial(lab.run_action, b.action))
+        for panel in screen.query(ExercisePanel).results():
+            for action, b in {b.action: b for b in reversed(panel.BINDINGS)}.items():
+                yield SystemCommand(f"Exercise: {b.description}", f"key {b.key} · in the "
+                                    "exercises", partial(panel.run_action, action))
         if isinstance(screen, LabScreen):
             for name, act in ACTIVATIONS.items():
                 yield SystemCommand(f"Activation: {act.title}", act.formula,
@@ -308,7 +324,7 @@ class NeuronApp(HeldUpdates):
 
 def help_sections(screen: Screen) -> list[tuple[str, list[Binding]]]:
     """The key sections for ``screen``: its own keys, and in the book the lab's and exercise's."""
-    from tui.book.exercise import ExercisePanel
+    from tui.book.exercise_panel import ExercisePanel
     from tui.screens.book import BookScreen
 
     sections = [("On this screen", list(screen.BINDINGS))]

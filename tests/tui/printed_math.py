@@ -28,7 +28,7 @@ SLACK = 1e-9
 """Relative widening of every interval before comparing, for the float rounding behind it."""
 
 _NUMBER = r"\d+(?:\.\d+)?(?:e[+\-−]?\d+)?"
-_TOKEN = re.compile(rf"\s*(?:(?P<num>{_NUMBER})|(?P<name>[A-Za-zα-ωÀ-ÿ]+[₀-₉]*′*)|(?P<op>[-+−·×/()\[\]²,:∂…—]))")
+_TOKEN = re.compile(rf"\s*(?:(?P<num>{_NUMBER})|(?P<name>[A-Za-zα-ωÀ-ÿ]+[₀-₉]*′*)|(?P<op>[-+−·×/()\[\]²^√,:∂…—]))")
 
 
 class Unevaluable(Exception):
@@ -102,6 +102,10 @@ FUNCTIONS = {
     "ln": _ln,
 }
 """Every function the screen writes, over an interval of its argument."""
+
+
+def _exp(x: float) -> float:
+    return math.exp(x) if x < 709.0 else math.inf
 
 
 def _mul(a: Interval, b: Interval) -> Interval:
@@ -179,6 +183,10 @@ class _Parser:
             lo, hi = self.unary()
             return -hi, -lo
         value = self.primary()
+        if value == (math.e, math.e) and (t := self.peek()) and t[1] == "^":  # e^(…)
+            self.take()
+            lo, hi = self.unary()
+            value = _exp(lo), _exp(hi)
         if (t := self.peek()) and t[1] == "²":
             self.take()
             lo, hi = value
@@ -200,6 +208,13 @@ class _Parser:
             return FUNCTIONS[text](*self.primary())
         if kind == "name" and text == "ε":
             return EPSILON, EPSILON
+        if kind == "name" and text == "e":
+            return math.e, math.e
+        if text == "√":
+            lo, hi = self.primary()
+            if hi < 0:
+                raise Undefined(f"√ of a value below 0 ({hi:g} at most)")
+            return math.sqrt(max(lo, 0.0)), math.sqrt(hi)
         if kind == "name" and text in self.variables:
             return self.variables[text]
         raise Unevaluable(f"no value for {text!r}")

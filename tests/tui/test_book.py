@@ -10,7 +10,7 @@ from tests.tui.readable import screen_rows
 from tui.app import N_CHAPTERS, NeuronApp
 from tui.cli import parse_args
 from tui.book.chapter import CHAPTERS
-from tui.book.exercise import ExercisePanel
+from tui.book.exercise_panel import ExercisePanel
 from tui.screens.book import BookScreen
 from tui.lab.screen import LabScreen
 from tui.widgets.number_field import NumberField
@@ -182,28 +182,12 @@ async def test_chapter_5_lab_responds_and_shows_divergence():
         assert lab.landscape.name == "two valleys" and lab.current.steps == 0
 
 
-async def test_answering_an_exercise_by_key_checks_it_and_records_it(private_config_dir):
-    app = NeuronApp(start="book", chapter=1)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        lab = book(app).lab
-        right = 0 if lab.x[0] > 0 else (1 if lab.x[0] < 0 else 2)
-        wrong = (right + 1) % 3
-        await pilot.press("e", str(wrong + 1))
-        assert "✗ Not quite" in screen_text(app)
-        await pilot.press(str(right + 1))
-        assert "✓ Right" in screen_text(app)
-        assert "raise-w1" in app.progress.solved[1]
-    saved = json.loads((private_config_dir / "progress.json").read_text())
-    assert saved["solved"] == {"1": ["raise-w1"]}
-
-
 async def test_exercise_question_follows_the_lab():
     app = NeuronApp(start="book", chapter=1)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", *"-2", "enter")
         panel = app.screen.query_one(ExercisePanel)
-        assert "x₁ = −2.000" in str(panel.render())
+        assert "doubled, to −4.000?" in str(panel.query_one("#ex-question").render())
 
 
 async def test_leaving_the_lab_pauses_a_run():
@@ -230,7 +214,7 @@ async def test_a_verdict_leaves_the_lab_its_whole_height(tmp_path):
         lab = app.screen.query_one("#lab-holder")
         rows, text = lab.size.height, screen_text(app)
         prose_rows = app.screen.query_one("#prose").size.height
-        await pilot.press("e", "1")
+        await pilot.press("e", "1", "enter")  # its first exercise asks for a number
         await pilot.pause()
         assert lab.size.height == rows and app.screen.lab.virtual_size.height <= rows
         assert app.screen.query_one("#prose").size.height < prose_rows
@@ -253,7 +237,7 @@ async def test_no_exercise_option_is_broken_across_rows(tmp_path):
                 rows = [row[region.x:region.right] for row in screen_rows(app.screen)
                         [region.y:region.bottom]]
                 broken += [f"chapter {chapter.number} {exercise.id}: {i + 1} {option}"
-                           for i, option in enumerate(exercise.options)
+                           for i, option in enumerate(getattr(exercise, "options", ()))
                            if not any(f"{i + 1} {option}" in row for row in rows)]
                 await pilot.press("n")
     assert not broken, "\n".join(broken)

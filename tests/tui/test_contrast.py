@@ -51,7 +51,7 @@ async def look_everywhere(looks: Looks, pilot) -> None:
         await looks.check(where)
     for chapter in CHAPTERS:
         await looks.app.screen.show_chapter(chapter.number)
-        await pilot.press("e", "1")
+        await pilot.press("e", "1", "enter")  # a choice answered, or 1 typed as a number
         await looks.check(f"chapter {chapter.number} with a verdict")
     await pilot.press("t")
     await looks.check("contents")

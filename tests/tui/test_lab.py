@@ -141,6 +141,20 @@ async def test_a_number_typed_in_one_burst_is_set_whole(app, keys, value):
         assert f"w₁ {fmt(value)}" in screen_text(app)
 
 
+async def test_keys_typed_behind_the_enter_of_a_burst_act_on_the_lab(app):
+    """'1.5⏎a' in one read: the enter sets 1.5 there and then, and 'a' is the lab's key, not a
+    letter typed into the editor (which would then have refused '1.5a')."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for key in ("1", ".", "5", "enter", "a"):
+            app._driver.send_message(key_event(key))
+        await pilot.pause()
+        await pilot.pause()
+        state = lab(app).view.state
+        assert state.neuron.w[0] == 1.5 and state.neuron.activation.name == "tanh"
+        assert not app.screen.query_one("#w-0", NumberField).error
+
+
 async def test_a_number_pasted_on_a_field_opens_its_editor_holding_it(app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -59,7 +59,7 @@ async def tour_chapter(audit: Audit, number: int, every_key: bool = True) -> Non
         await audit.look(*STATES[number])
     await audit.look("e")
     for _ in CHAPTERS[number - 1].exercises if every_key else [None]:
-        await audit.look("1")
+        await audit.look("1", "enter")  # a choice's first option, or 1 typed as a number
         await audit.look("n")
 
 

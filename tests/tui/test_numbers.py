@@ -2,7 +2,7 @@
 
 import pytest
 
-from tui.values.numbers import Bounds, fmt, fmt_factor, fmt_fixed, parse_number
+from tui.values.numbers import Bounds, fmt, fmt_factor, fmt_fixed, fmt_sig, parse_number
 
 B = Bounds(-100.0, 100.0)
 
@@ -43,3 +43,16 @@ def test_fixed_columns_keep_their_width():
     assert fmt_fixed(-0.0074) == "−0.01" and fmt_fixed(-0.004) == "0.00" and fmt_fixed(1e-17) == "0.00"
     assert fmt_fixed(0.5) == "0.50" and fmt_fixed(-12.345) == "−12.35"
     assert fmt_fixed(2e6) == fmt(2e6, 2) and fmt_fixed(float("nan")) == "—"
+
+
+@pytest.mark.parametrize("x,figures,decimals,text", [
+    (0.0043214, 4, 0, "0.004321"), (-12.345, 4, 0, "−12.35"), (4.3214e-5, 4, 0, "4.321e−05"),
+    (123456.0, 3, 0, "1.23e+05"), (114.0, 3, 1, "114.0"), (0.0, 3, 0, "0"),
+    (float("inf"), 3, 0, "—"), (9.996, 3, 0, "10.0"), (-0.0099996, 2, 0, "−0.010"),
+    (0.125, 2, 0, "0.13"), (-0.125, 2, 0, "−0.13"), (2.675, 3, 0, "2.67"),
+    (9.9996e-5, 4, 0, "1.000e−04"),
+])
+def test_significant_figures(x, figures, decimals, text):
+    """What a Figures tolerance prints as the answer: the figures asked, a real minus sign, a 5
+    rounded up as a learner would (0.125 is exact in binary; 2.675 is really 2.67499…)."""
+    assert fmt_sig(x, figures, decimals) == text

@@ -11,10 +11,20 @@ def test_round_trip(tmp_path):
     path = tmp_path / "neuron-tui" / "progress.json"
     p = Progress(chapter=3, place="lab", visited={1, 2, 3})
     p.solve(1, "raise-w1")
+    p.solve_challenge(1, "two-points")
     assert save(p, path) is None
     back, notice = load(path, n_chapters=5)
     assert notice is None and back == p
     assert not list(path.parent.glob(".progress-*"))  # no temporary file left behind
+
+
+def test_a_version_1_file_still_loads(tmp_path):
+    """Version 1 had no challenges: its place and solved exercises are kept."""
+    raw = b'{"version": 1, "chapter": 4, "place": "book", "visited": [1, 4],' \
+          b' "solved": {"1": ["raise-w1"]}}'
+    progress = parse(raw, n_chapters=9)
+    assert progress == Progress(4, "book", {1, 4}, {1: {"raise-w1"}}, {})
+    assert json.loads(progress.to_json())["version"] == 2
 
 
 def test_missing_file_starts_at_chapter_one_quietly(tmp_path):
@@ -28,6 +38,9 @@ def test_missing_file_starts_at_chapter_one_quietly(tmp_path):
     (b'{"version": 1, "chapter": 99}', "out of range"),
     (b'{"version": 1, "chapter": 1, "visited": "all"}', "malformed"),
     (b'{"version": 1, "chapter": 1, "solved": {"x": [1]}}', "malformed"),
+    (b'{"version": 2, "chapter": 1, "challenges": {"1": "all"}}', "malformed"),
+    (b'{"version": 3, "chapter": 1}', "not a version 1 or 2"),
+    (b'{"version": true, "chapter": 1}', "not a version"),
     (b"[" * 100000 + b"]" * 100000, "larger than"),
     (b"[" * 5000 + b"]" * 5000, "nested too deeply|not a version"),
 ])

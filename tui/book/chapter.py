@@ -13,7 +13,7 @@ from importlib import import_module, resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.book.exercise import Exercise
+    from tui.book.exercise import Item
     from tui.book.lab_base import ChapterLab
 
 
@@ -40,7 +40,7 @@ class Chapter:
         return import_module(f"{self._module}.lab").LAB
 
     @property
-    def exercises(self) -> tuple[Exercise, ...]:
+    def exercises(self) -> tuple[Item, ...]:
         """The chapter's exercises, in order (imported on first use)."""
         return import_module(f"{self._module}.exercises").EXERCISES
 

@@ -22,10 +22,19 @@ class ChapterLab(KeptVertical):
         """Tell the book that the lab's state moved."""
         self.post_message(self.Changed())
 
-    def focus_first(self) -> None:
-        """Put the focus on the lab's first field, or on the lab itself."""
+    def focus_first(self, at_once: bool = False) -> None:
+        """Put the focus on the lab's first field, or on the lab itself.
+
+        ``at_once`` moves it now rather than after the messages already waiting (as
+        ``focus()`` does), for a key that sends the learner here: the keys typed right behind
+        it are the lab's. (A chapter being opened waits: focusing at once while the screen is
+        still being set up left the key bar showing a terminal-too-small set of keys.)
+        """
         for widget in self.query("*"):
             if isinstance(widget, Widget) and widget.focusable:
-                widget.focus()
+                if at_once:
+                    self.screen.set_focus(widget)
+                else:
+                    widget.focus()
                 return
         self.focus()

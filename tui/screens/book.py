@@ -10,14 +10,15 @@ from __future__ import annotations
 import asyncio
 
 from rich.cells import cell_len
-from textual import on
+from textual import events, on
 from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 
 from tui.book.chapter import CHAPTERS, Chapter
-from tui.book.exercise import ExercisePanel
+from tui.book.exercise import Challenge
+from tui.book.exercise_panel import ExercisePanel
 from tui.book.lab_base import ChapterLab
 from tui.screens.contents import LAB, PLAYGROUND, ContentsScreen
 from tui.screens.panes import Panes
@@ -42,7 +43,7 @@ class BookScreen(Panes):
         Binding("right_square_bracket", "chapter(1)", "Next ch.", key_display="]"),
         Binding("left_square_bracket", "chapter(-1)", "Prev ch.", key_display="["),
         Binding("t", "contents", "Contents"),
-        Binding("e", "exercise", "Exercise"),
+        Binding("e", "exercise", "Exercise", priority=True),  # see tui/widgets/key_order.py
         Binding("pagedown", "scroll_prose(1)", "Scroll text down", key_display="pgdn", show=False,
                 tooltip="the prose, or the exercises while they have the focus; on a small "
                 "terminal, the pane on show"),
@@ -92,7 +93,7 @@ class BookScreen(Panes):
         elif pane.id == "lab-holder":
             self.lab.focus_first()
         else:
-            self.query_one(ExercisePanel).focus()
+            self.query_one(ExercisePanel).enter()
 
     @property
     def lab(self) -> ChapterLab:
@@ -127,7 +128,9 @@ class BookScreen(Panes):
         await self.query_one("#prose-text", Prose).update(ch.prose())
         self.query_one("#prose", VerticalScroll).scroll_home(animate=False)
         self._show_titles()
-        self.query_one(ExercisePanel).load(list(ch.exercises), lab)
+        progress = self.app.progress
+        solved = progress.solved.get(number, set()) | progress.challenges.get(number, set())
+        self.query_one(ExercisePanel).load(list(ch.exercises), lab, solved)
         if self.one_pane:
             self.focus_pane()
         else:
@@ -174,11 +177,24 @@ class BookScreen(Panes):
             self.call_later(self.show_chapter, choice)
 
     def action_exercise(self) -> None:
-        """Focus the exercises, so 1/2/3 answer (on a small terminal, show them first)."""
+        """Focus the exercise on show: its answer field, or the panel for a choice (on a small
+        terminal, show the exercises first)."""
         if self.one_pane:
             self.show_pane("#exercise")
         else:
-            self.query_one(ExercisePanel).focus()
+            self.query_one(ExercisePanel).enter()
+
+    def on_key(self, event: events.Key) -> None:
+        """``e`` that waited behind earlier keys (see check_action) acts when it gets here."""
+        if event.key == "e":
+            event.stop()
+            self.action_exercise()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``e`` acts on arrival only when no earlier key is still on its way."""
+        if action == "exercise":
+            return self.app.keys.settled() or None
+        return True
 
     def action_scroll_prose(self, direction: int) -> None:
         """Page the prose without moving the focus out of the lab, or the exercises while
@@ -196,10 +212,10 @@ class BookScreen(Panes):
     def _lab_changed(self) -> None:
         self.query_one(ExercisePanel).lab_changed()
 
-    @on(ExercisePanel.Answered)
-    def _answered(self, event: ExercisePanel.Answered) -> None:
-        if event.correct:
-            self.app.record_solved(self.number, event.exercise.id)
+    @on(ExercisePanel.Solved)
+    def _solved(self, event: ExercisePanel.Solved) -> None:
+        self.app.record_solved(self.number, event.item.id,
+                               challenge=isinstance(event.item, Challenge))
 
 
 def _fitted(parts: tuple[str, str], room: int, keep_first: bool = True) -> str:

@@ -10,6 +10,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.book.chapter import CHAPTERS
+from tui.book.exercise import Challenge
 from tui.storage.progress import Progress
 
 LAB = 0
@@ -19,13 +20,20 @@ PLAYGROUND = -1
 
 
 def chapter_line(number: int, progress: Progress) -> str:
-    """" 3  Logits and softmax   1/2 solved" with a mark for the chapter open now."""
+    """"▸ 3  Logits and softmax     · 2/5 exercises · 0/1 challenge": ▸ marks the chapter open
+    now, ✓ one with everything solved, · one visited."""
     ch = CHAPTERS[number - 1]
-    solved = len(progress.solved.get(number, set()) & {e.id for e in ch.exercises})
-    total = len(ch.exercises)
-    seen = "✓" if solved == total else ("·" if number in progress.visited else " ")
+    challenges = {e.id for e in ch.exercises if isinstance(e, Challenge)}
+    exercises = {e.id for e in ch.exercises} - challenges
+    ex = len(progress.solved.get(number, set()) & exercises)
+    chs = len(progress.challenges.get(number, set()) & challenges)
+    done = ex == len(exercises) and chs == len(challenges)
+    seen = "✓" if done else ("·" if number in progress.visited else " ")
     here = "▸" if number == progress.chapter else " "
-    return f"{here}{number:>2}  {ch.title:26} {seen} {solved}/{total} solved"
+    line = f"{here}{number:>2}  {ch.title:26} {seen} {ex}/{len(exercises)} exercises"
+    if challenges:
+        line += f" · {chs}/{len(challenges)} challenge{'s' if len(challenges) > 1 else ''}"
+    return line
 
 
 class ContentsScreen(ModalScreen[int | None]):
@@ -38,7 +46,7 @@ class ContentsScreen(ModalScreen[int | None]):
 
     DEFAULT_CSS = """
     ContentsScreen { align: center middle; }
-    ContentsScreen > Vertical { width: 60; max-width: 95%; height: auto; max-height: 90%;
+    ContentsScreen > Vertical { width: 74; max-width: 95%; height: auto; max-height: 90%;
         border: round $primary; background: $surface; padding: 0 1; }
     /* The heading wraps to the dialog's width and stays on top; the list takes the rows left
        under it, and scrolls where they are too few (a phone's 15 rows leave it 9). */

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from tui.storage.files import write_atomic
 
-VERSION = 1
+VERSION = 2
+"""Version 2 added ``challenges``; a version 1 file still loads (with none solved)."""
+READABLE_VERSIONS = (1, 2)
 MAX_BYTES = 64 * 1024
 """A progress file larger than this is refused without being parsed."""
 PLACES = ("book", "lab")
@@ -43,24 +45,34 @@ class Progress:
         place: ``"book"`` or ``"lab"``, whichever was on screen last.
         visited: chapters opened at least once.
         solved: exercise ids answered correctly, by chapter.
+        challenges: challenge ids whose goal was met, by chapter.
     """
 
     chapter: int = 1
     place: str = "book"
     visited: set[int] = field(default_factory=set)
     solved: dict[int, set[str]] = field(default_factory=dict)
+    challenges: dict[int, set[str]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         """The versioned JSON document."""
         return json.dumps({
             "version": VERSION, "chapter": self.chapter, "place": self.place,
             "visited": sorted(self.visited),
-            "solved": {str(k): sorted(v) for k, v in sorted(self.solved.items())},
+            "solved": _by_chapter(self.solved), "challenges": _by_chapter(self.challenges),
         }, indent=1)
 
     def solve(self, chapter: int, exercise: str) -> None:
         """Record a correct answer."""
         self.solved.setdefault(chapter, set()).add(exercise)
+
+    def solve_challenge(self, chapter: int, challenge: str) -> None:
+        """Record a challenge whose goal was met."""
+        self.challenges.setdefault(chapter, set()).add(challenge)
+
+
+def _by_chapter(ids: dict[int, set[str]]) -> dict[str, list[str]]:
+    return {str(k): sorted(v) for k, v in sorted(ids.items())}
 
 
 class ProgressError(ValueError):
@@ -79,18 +91,27 @@ def parse(raw: bytes, n_chapters: int) -> Progress:
         raise ProgressError("nested too deeply") from None
     except json.JSONDecodeError as err:
         raise ProgressError(f"not valid JSON ({err.msg}, line {err.lineno})") from None
-    if not isinstance(doc, dict) or doc.get("version") != VERSION:
-        raise ProgressError(f"not a version {VERSION} progress file")
+    version = doc.get("version") if isinstance(doc, dict) else None
+    if type(version) is not int or version not in READABLE_VERSIONS:
+        raise ProgressError(f"not a version {' or '.join(map(str, READABLE_VERSIONS))} "
+                            "progress file")
     chapter, place = doc.get("chapter"), doc.get("place", "book")
     if type(chapter) is not int or not 1 <= chapter <= n_chapters or place not in PLACES:
         raise ProgressError("its chapter or place is out of range")
-    visited, solved = doc.get("visited", []), doc.get("solved", {})
+    visited = doc.get("visited", [])
+    solved, challenges = doc.get("solved", {}), doc.get("challenges", {})
     if not (isinstance(visited, list) and all(type(v) is int for v in visited)
-            and isinstance(solved, dict)
-            and all(k.isdigit() and isinstance(v, list) and all(isinstance(e, str) for e in v)
-                    for k, v in solved.items())):
+            and _ids_by_chapter(solved) and _ids_by_chapter(challenges)):
         raise ProgressError("its lists of chapters and exercises are malformed")
-    return Progress(chapter, place, set(visited), {int(k): set(v) for k, v in solved.items()})
+    return Progress(chapter, place, set(visited), {int(k): set(v) for k, v in solved.items()},
+                    {int(k): set(v) for k, v in challenges.items()})
+
+
+def _ids_by_chapter(ids: object) -> bool:
+    """Whether ``ids`` maps chapter numbers (as text) to lists of ids."""
+    return isinstance(ids, dict) and all(
+        k.isdigit() and isinstance(v, list) and all(isinstance(e, str) for e in v)
+        for k, v in ids.items())
 
 
 def load(path: Path, n_chapters: int) -> tuple[Progress, str | None]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 MAX_TYPED = 40
 """Longest text accepted as a number; anything longer is refused before parsing."""
@@ -92,3 +93,36 @@ def fmt_factor(x: float, digits: int = 3) -> str:
 def fmt_plain(x: float) -> str:
     """A bound or setting without trailing zeros, e.g. 100, 0.5, 1e-06."""
     return f"{x:g}".replace("-", MINUS)
+
+
+def round_half_up(x: float | Decimal, decimals: int) -> Decimal:
+    """``x`` rounded to ``decimals`` places as a person rounds: a 5 that is really there (0.125,
+    exact in binary) goes up, to 0.13, where format() would round it to even, 0.12."""
+    with localcontext() as ctx:
+        ctx.prec = 1100  # every float's exact decimal expansion fits
+        return Decimal(x).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def fmt_sig(x: float, figures: int = 4, min_decimals: int = 0) -> str:
+    """``x`` to ``figures`` significant figures, fixed point from 0.001 to 10⁵ and scientific
+    outside it: 0.004321, −12.35, 4.321e−05. Zero is 0; a value that is not finite is "—".
+    Rounds half up (:func:`round_half_up`), so it prints what a learner's rounding gives.
+
+    ``min_decimals`` keeps that many decimals even where the figures would need none (114.0
+    rather than 114), so a number in written arithmetic never reads as exact."""
+    x = float(x)
+    if not math.isfinite(x):
+        return "—"
+    if x == 0:
+        return "0"
+    exponent = Decimal(x).adjusted()
+    if round_half_up(x, figures - 1 - exponent).adjusted() > exponent:
+        exponent += 1  # rounding carried: 9.996 to 3 figures is 10.0
+    if exponent < -3 or exponent >= 5:
+        with localcontext() as ctx:
+            ctx.prec = 1100
+            mantissa = round_half_up(Decimal(x).scaleb(-exponent), figures - 1)
+        sign = "-" if exponent < 0 else "+"
+        return f"{mantissa:f}e{sign}{abs(exponent):02d}".replace("-", MINUS)
+    decimals = max(figures - 1 - exponent, min_decimals)
+    return f"{round_half_up(x, decimals):f}".replace("-", MINUS)

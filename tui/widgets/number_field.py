@@ -21,7 +21,6 @@ from tui.widgets.lines import styled_strip
 Nudge = Callable[[float, int], float]
 """Given the value and a direction (+1 or −1), the nudged value."""
 
-_STARTS_EDIT = set("0123456789.")
 _UNSTYLED = Style()
 
 
@@ -58,6 +57,9 @@ class NumberField(KeptLines, can_focus=True):
     """
 
     COMPONENT_CLASSES = {"number-field--label", "number-field--value", "number-field--error"}
+
+    STARTS_EDIT = frozenset("0123456789.")
+    """Keys that open the editor holding themselves (``-`` and ``+`` nudge instead)."""
 
     BINDINGS = [
         Binding("plus,equals_sign", "nudge(1)", "Nudge +", key_display="+", show=False),
@@ -186,17 +188,25 @@ class NumberField(KeptLines, can_focus=True):
         try:
             value = parse_number(text, self.bounds)
         except ValueError as why:
-            self.show_error(f"{why}; kept {self._text()}")
+            self.show_error(self.refusal(str(why)))
             return False
         self.show_error("")
         self.post_message(self.Changed(self, value))
         return True
 
+    def refusal(self, why: str) -> str:
+        """The message shown under the field for a refused entry."""
+        return f"{why}; kept {self._text()}"
+
+    def _edit_text(self) -> str:
+        """What the editor holds (selected) when opened by enter."""
+        return self._text()
+
     async def action_edit(self, initial: str | None = None) -> None:
         """Open the inline editor, holding the current value or ``initial``."""
         if not self.editable or self.children:  # open, or an old editor still on its way out
             return
-        text = self._text() if initial is None else initial
+        text = self._edit_text() if initial is None else initial
         # The old value is selected here, not on focus: keys typed before the focus arrives
         # (see on_key) replace it, and the focus must not select what they typed.
         editor = Input(value=text, select_on_focus=False, max_length=64)
@@ -230,20 +240,26 @@ class NumberField(KeptLines, can_focus=True):
         Keys typed quickly (over SSH, one read holds them all) all reach the field itself before
         the editor the first one opens has the focus. So the field opens it here, in turn with
         those keys, and types each character among them into it, so none is lost or taken as a
-        nudge, and an enter behind them submits them all. (The editor stops the characters it
-        gets itself, so any that reach the field while it is open were sent to the field.)
+        nudge, and an enter behind them submits them all, there and then, so the keys after it
+        are not typed into the editor but act as they would on the field. (The editor stops the
+        characters it gets itself, so any that reach the field while it is open were sent to
+        the field.)
         """
         if self._editor is not None:
             if event.is_printable:
                 event.stop()
                 self._editor.replace(event.character or "", *self._editor.selection)
+            elif event.key == "enter":
+                event.stop()
+                if self.submit_text(self._editor.value):
+                    await self._close_editor()
             return
         if self.children or not self.editable:  # an old editor on its way out, or read-only
             return
         if event.key == "enter":  # here, not by a binding, which would act after later keys
             event.stop()
             await self.action_edit()
-        elif event.character in _STARTS_EDIT:
+        elif event.character in self.STARTS_EDIT:
             event.stop()
             await self.action_edit(initial=event.character)
 

@@ -58,6 +58,11 @@ class CostLab(SteppingLab[Pair]):
         """Draw the start."""
         self.draw()
 
+    @property
+    def run_start(self) -> Pair:
+        """The snapshot the run on show started from (its step 0)."""
+        return next(snap for snap in reversed(self.history) if snap[0].steps == 0)
+
     def gradient(self, which: int) -> float:
         """∂C/∂w of the next step for squared error (0) or cross-entropy (1)."""
         return float(plan_step(self.current[which]).grad_w[0])

@@ -1,40 +1,88 @@
-"""Chapter 12 exercises (the bigram model): questions about the lab, answered by the core."""
+"""Chapter 12 exercises (the bigram model): worked out by the core from the lab as it is."""
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
-from core.networks.bigram import bigram_step, sample
-from tui.book.exercise import Exercise, Verdict
+import numpy as np
+
+from core.networks.bigram import ALPHABET, sample
+from tui.book.exercise import (Challenge, ChoiceExercise, ConceptCheck, NumberExercise, Places,
+                               Score, Solution, Verdict)
+from tui.values.numbers import fmt
 
 if TYPE_CHECKING:
     from tui.chapters.ch12_bigram.lab import BigramLab
 
-AHEAD = 100
+GOAL = 0.01
 
 
-def _within(lab: BigramLab) -> Verdict:
-    s = lab.current
-    for _ in range(AHEAD):
-        s = bigram_step(s, grouped=True)
-        if s is None:
-            return Verdict(1, "the steps diverge: η is too large.")
-    gap = s.loss - s.names.count_loss
-    why = f"after {AHEAD} more steps the loss is {s.loss:.4f}, {gap:.4f} above the counts'."
-    return Verdict(0 if gap < 0.01 else 1, why)
+def _uniform(lab: BigramLab) -> Solution:
+    return Solution(math.log(27), ("every symbol gets p = 1/27, so each bigram costs −ln(1/27)",
+                                   f"−ln(1/27) = ln 27 = {math.log(27):.3f}"))
+
+
+def _letter(lab: BigramLab) -> str:
+    return ALPHABET[lab.letter]
+
+
+def _second(lab: BigramLab) -> int:
+    return int(np.argsort(-lab.current.probs[lab.letter], kind="stable")[1])
+
+
+def _from_logits(lab: BigramLab) -> Solution:
+    W = lab.current.W[lab.letter]
+    k = _second(lab)
+    e = np.exp(W)
+    total = float(e.sum())
+    value = float(e[k]) / total
+    return Solution(value, (f"p = e^z / Σeᶻ for {ALPHABET[k]} after {_letter(lab)}",
+                            f"= {fmt(float(e[k]))} / {fmt(total)} = {fmt(value)}"))
+
+
+def _smoothed(lab: BigramLab) -> Solution:
+    t = lab.counts.table[lab.letter]
+    k = int(np.argmax(t))
+    n, r = int(t[k]), int(t.sum())
+    value = (n + 1) / (r + 27)
+    return Solution(value, (f"(N + 1) / (row sum + 27), N = {n}, row sum = {r}",
+                            f"({n} + 1) / ({r} + 27) = {value:.4f}"))
 
 
 def _same_names(lab: BigramLab) -> Verdict:
     s = lab.current
     net, counts = sample(s.probs, lab.seed), sample(s.names.count_model, lab.seed)
     same = sum(a == b for a, b in zip(net, counts))
-    return Verdict(0 if same == len(net) else 1,
-                   f"{same} of the {len(net)} names from seed {lab.seed} are the same.")
+    return Verdict(0 if same == len(net) else 1, (f"{same} of {len(net)} names from seed "
+                                                  f"{lab.seed} are the same",))
+
+
+def _close(lab: BigramLab) -> Score:
+    s = lab.current
+    gap = s.loss - s.names.count_loss
+    return Score(gap < GOAL, (f"{s.loss:.4f} − {s.names.count_loss:.4f} = {gap:.4f} "
+                              f"(network − counts), want < {GOAL}",))
 
 
 EXERCISES = (
-    Exercise("within", lambda lab: f"After {AHEAD} more steps, will the network's loss be within "
-             "0.01 of the counting model's?", ("yes", "no"), _within),
-    Exercise("same-names", lambda lab: f"Right now, would g (seed {lab.seed}) give ten names the "
-             "same from both models?", ("yes", "no"), _same_names),
+    NumberExercise("uniform", lambda lab: "(Concept check: the same for every lab.) A model that "
+                   "gives all 27 symbols the same probability: what is its average NLL?",
+                   _uniform, Places(3)),
+    NumberExercise("from-logits", lambda lab: f"After {_letter(lab)}, the layer's logit for "
+                   f"{ALPHABET[_second(lab)]} is {fmt(float(lab.current.W[lab.letter, _second(lab)]))} "
+                   f"and Σeᶻ = {fmt(float(np.exp(lab.current.W[lab.letter]).sum()))}. What is "
+                   "its probability?", _from_logits, Places(3)),
+    NumberExercise("smoothed", lambda lab: f"The letter that most often follows {_letter(lab)} "
+                   f"does so {int(lab.counts.table[lab.letter].max())} times in "
+                   f"{int(lab.counts.table[lab.letter].sum())} bigrams. What is its probability "
+                   "in the counting model (+1 smoothing)?", _smoothed, Places(3)),
+    ConceptCheck("after-q", "Which letter most often follows q in the names? (/ then q shows "
+                 "it.)", ("u", "a", "i"), 0,
+                 ("/ then q: the counts' column is largest for u",
+                  "q is followed by u 53 times, by i once, by a never")),
+    ChoiceExercise("same-names", lambda lab: f"Right now, would g (seed {lab.seed}) give ten "
+                   "names the same from both models?", ("yes", "no"), _same_names),
+    Challenge("close", lambda lab: f"Bring the network's loss within {GOAL} of the counting "
+              "model's.", _close, "Steps with η = 50 get there; a larger η may not."),
 )

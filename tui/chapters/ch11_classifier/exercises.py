@@ -37,11 +37,24 @@ def _raise_second(lab: ClassifierLab) -> Solution:
                             f"= {fmt(value)}"))
 
 
+def _label(lab: ClassifierLab) -> int:
+    """The test image's digit; for the learner's drawing, which has none, the digit the layer
+    reads it as (the questions say so)."""
+    return lab.label if lab.label is not None else _top_two(lab)[0]
+
+
+def _is_a(lab: ClassifierLab) -> str:
+    """The question's "this image is a 3", or for a drawing "say your drawing is a 3"."""
+    if lab.label is None:
+        return f"say your drawing is a {_label(lab)}"
+    return f"this image is a {lab.label}"
+
+
 def _cost_here(lab: ClassifierLab) -> Solution:
-    y = lab.label
+    y = _label(lab)
     p = float(lab.probs[y])
     value = -math.log(max(p, 1e-300))
-    return Solution(value, (f"this image is a {y}: C = −ln p{str(y).translate(SUBSCRIPTS)}",
+    return Solution(value, (f"{_is_a(lab)}: C = −ln p{str(y).translate(SUBSCRIPTS)}",
                             f"−ln {fmt(p)} = {fmt(value)}"))
 
 
@@ -55,13 +68,13 @@ def _steps_per_epoch(lab: ClassifierLab) -> Solution:
 
 
 def _grad_bias(lab: ClassifierLab) -> Solution:
-    y = lab.label
+    y = _label(lab)
     _, k = _top_two(lab) if _top_two(lab)[0] == y else (None, _top_two(lab)[0])
     p = float(lab.probs[k])
     target = 1.0 if k == y else 0.0
     value = p - target
     k_ = str(k).translate(SUBSCRIPTS)
-    return Solution(value, (f"∂C/∂b{k_} = ∂C/∂z{k_} = p{k_} − y{k_}, and this image is a {y}",
+    return Solution(value, (f"∂C/∂b{k_} = ∂C/∂z{k_} = p{k_} − y{k_}, and {_is_a(lab)}",
                             f"p{k_} − y{k_} = {fmt(p)} − {target:.0f} = {fmt(value)}"))
 
 
@@ -86,7 +99,7 @@ EXERCISES = (
     NumberExercise("raise-second", lambda lab: f"The runner-up is digit {_top_two(lab)[1]}. If "
                    "its logit rose by 1, what would its probability be?", _raise_second,
                    Places(2)),
-    NumberExercise("cost-here", lambda lab: f"This image is a {lab.label}. What is its cost "
+    NumberExercise("cost-here", lambda lab: f"{_is_a(lab).capitalize()}. What is its cost "
                    "−ln p_y?", _cost_here, Places(2)),
     NumberExercise("epoch-steps", lambda lab: f"With batches of {lab.current.batch}, how many "
                    "steps make one epoch?", _steps_per_epoch, Places(0)),

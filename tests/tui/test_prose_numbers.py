@@ -22,6 +22,7 @@ from core.neuron.losses import BCE, BCE_EPS, MSE
 from core.neuron.softmax import exp_terms, softmax
 from tui.book.chapter import CHAPTERS
 from tui.chapters.ch01_neuron.lab import NUDGE, NeuronLab
+from tui.values.numbers import fmt
 from tui.chapters.ch02_activations.lab import Z_NUDGE
 from tui.chapters.ch03_softmax.lab import BAR, LOGIT_NUDGE, SoftmaxLab
 from tui.chapters.ch04_cost.lab import CostLab
@@ -93,6 +94,8 @@ CLAIMS: dict[int, list[Claim]] = {
                   x1=0.0, w1=-1e6)),
         Claim(r"three times: the bias term of the sum and z each grow by (0\.3)",
               lambda: (_z_with(b=NeuronLab().neuron.b + 3 * NUDGE) - _z_with(),)),
+        Claim(r"near\s+z = (0) tanh\(z\) is so close to z that it shows the same digits",
+              check=lambda zero: zero == 0 and "tanh" in _same_a_as_z_after_the_bullets()),
     ],
     2: [
         Claim(r"at most (0\.25), at z = (0)\.", lambda: (SIGMOID.df(np.linspace(-5, 5, 10001)).max(),
@@ -188,6 +191,24 @@ def _z_with(**changes: float) -> float:
     if "b" in changes:
         neuron = neuron.with_params(b=changes["b"])
     return float(neuron.forward(x).z)
+
+
+def _same_a_as_z_after_the_bullets() -> set[str]:
+    """The activations whose a the lab prints with the same digits as z, once the learner has
+    done chapter 1's bullets in order (x₁ = 0, then b raised three times)."""
+    z = _z_with(x1=0.0, b=NeuronLab().neuron.b + 3 * NUDGE)
+    return {name for name in ACTIVATIONS if fmt(value(name, z)) == fmt(z)}
+
+
+def test_chapter_1_names_every_activation_that_shows_a_as_z_after_its_bullets():
+    """"The same z gives a different a under each, except …": at the z its bullets lead to
+    (0.040), tanh prints 0.040 as ReLU, leaky ReLU and linear do, so it must be excepted too."""
+    sentence = re.search(r"Press \*\*a\*\* to cycle.*?\.\n", CHAPTERS[0].prose(), flags=re.S)
+    assert sentence, "chapter 1 no longer has its activation bullet"
+    same = _same_a_as_z_after_the_bullets()
+    assert "sigmoid" not in same
+    for name in same:
+        assert ACTIVATIONS[name].title in sentence.group(0), (name, sentence.group(0))
 
 
 def _terms_between(lo: float, hi: float) -> bool:

@@ -211,6 +211,23 @@ def test_chapter_1_names_every_activation_that_shows_a_as_z_after_its_bullets():
         assert ACTIVATIONS[name].title in sentence.group(0), (name, sentence.group(0))
 
 
+def test_chapter_6_says_which_local_derivative_each_row_of_the_table_shows():
+    """The table's local column on a node's row is the derivative of the node it feeds (z's row
+    holds ∂a/∂z = f′(z), not ∂z/∂s = 1), and the prose must say so with the lab's examples."""
+    from core.neuron.graph import trace
+    from tui.chapters.ch06_backprop.lab import BackpropLab
+
+    said = re.search(r"on z's row (∂a/∂z) = f′\(z\), on w₁'s (∂p₁/∂w₁) = x₁",
+                     " ".join(CHAPTERS[5].prose().split()))
+    assert said, "chapter 6 should say which local derivative each row shows"
+    lab = BackpropLab()
+    t = trace(lab.neuron, lab.x, lab.y, lab.loss)
+    rows = {n.name: n for n in t.backward}
+    z = float(lab.neuron.forward(lab.x).z)
+    assert rows["z"].local_name.startswith(said.group(1)) and rows["z"].local == slope("sigmoid", z)
+    assert rows["w₁"].local_name.startswith(said.group(2)) and rows["w₁"].local == lab.x[0]
+
+
 def _terms_between(lo: float, hi: float) -> bool:
     rng = np.random.default_rng(0)
     terms = exp_terms(rng.normal(0, 400, size=(200, 4)))

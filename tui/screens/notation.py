@@ -55,7 +55,7 @@ SECTIONS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
         Entry("σ", "the sigmoid, σ(z) = 1/(1 + e⁻ᶻ); σ means nothing else in this book", 1,
               "σ(z)"),
         Entry("tanh, ReLU, lReLU, id", "the other activations: tanh, ReLU, leaky ReLU and "
-              "linear (id(z) = z)", 2, "tanh"),
+              "linear (id(z) = z)", 1, "tanh"),
         Entry("f′(z), σ′(z)", "the slope (derivative) of f or σ at z: how fast it rises there",
               2, "f′(z)"),
         Entry("|z|", "the size of z, without its sign", 2),
@@ -123,7 +123,7 @@ SECTIONS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
         Entry("N[i, j]", "in the bigram model, how often letter j follows letter i", 12),
     )),
     ("Reading the symbols", (
-        Entry("· and ×", "times", 3, "·"),
+        Entry("· and ×", "times", 2, "×"),
         Entry("(0, 1)", "the numbers between 0 and 1, ends left out; [0, 1] keeps them", 1),
         Entry("≈", "approximately equal", 4),
         Entry("∞", "infinity: larger than any number; −∞ is smaller than any", 4, "−∞"),

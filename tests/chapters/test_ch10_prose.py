@@ -74,3 +74,19 @@ def test_the_penalty(three):
     say(f"largest weight is {np.abs(small.w).max():.2f} instead of {np.abs(three[4000].w).max():.2f}")
     say(f"the training cost is still {large.train_cost:.3f} and the test cost {large.test_cost:.3f}")
     say(f"with {large.test_accuracy:.1%} of test images right")
+    # Underfitting here is a loose fit, not wrong answers: every training image is still right.
+    assert large.train_accuracy == 1.0 and large.train_cost > 5 * small.train_cost
+    say("all 100 are still\nright, but far less surely")
+
+
+def test_the_sum_line_writes_the_terms_largest_in_size(three):
+    """The lab picks the three terms by |wᵢxᵢ|: on the first test image after 100 steps two of
+    them are negative, so 'the three largest wᵢxᵢ' would not describe what is on screen."""
+    from tui.chapters.ch10_pixels.sum_line import TOP, sum_parts
+
+    s = three[100]
+    terms = s.w * s.task.X_test[0]
+    top = sum_parts(terms, s.b, float(terms.sum() + s.b))[0]
+    assert len(top) == TOP and min(top) < 0 < max(top)
+    assert sorted(top, reverse=True) != sorted(terms, reverse=True)[:TOP]
+    say(f"the {['one', 'two', 'three'][TOP - 1]} wᵢxᵢ largest in size\n(|wᵢxᵢ|), then the other {64 - TOP}")

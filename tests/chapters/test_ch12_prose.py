@@ -79,6 +79,17 @@ def test_sampled_names(trained):
     say(f"at step 2,000, {all_same(trained[2000])} do")
 
 
+def test_a_long_name_is_cut_where_the_prose_says():
+    """About one sampled name in 35 runs on past the cap: the prose must say where and how."""
+    import inspect
+
+    cap = inspect.signature(sample).parameters["max_len"].default
+    counts = bigram_data()[0].count_model
+    cut = [n for s in range(40) for n in sample(counts, s) if n.endswith("…")]
+    assert cut and all(len(n) == cap + 1 for n in cut)
+    say(f"a name still going after {cap} letters is cut\nthere and ends in …")
+
+
 def test_l2_is_another_smoothing():
     s = run(0.01, 1000)[1000]
     say(f"after 1,000 steps the loss is {s.loss:.4f}, and only {all_same(s)} of the seeds")

@@ -29,6 +29,7 @@ async def test_steps_views_and_the_example_written_out():
         await pilot.press("v")
         text = screen_text(app)
         assert "W's columns" in text and "▀" in text
+        assert f"±{np.abs(s.W).max():.2f}" in text  # the colour scale, not cut at 80 columns
         await pilot.press("v")
         m = s.test_confusion
         assert "true↓ read→" in screen_text(app) and m.sum() == 500

@@ -22,7 +22,7 @@ from tui.values.bounds import LR_BOUNDS, SEED_BOUNDS
 from tui.values.choices import cycle
 from tui.values.numbers import MINUS, Bounds
 from tui.widgets.kept_lines import KeptHorizontal
-from tui.widgets.lines import LinesView
+from tui.widgets.lines import LinesView, fit
 from tui.widgets.number_field import NumberField
 
 DEFAULT_LR, DEFAULT_BATCH, DEFAULT_SEED = 1.0, 32, 0
@@ -188,8 +188,9 @@ class ClassifierLab(SteppingLab[ClassifierState]):
         shown = min(10, per_row * rows_free)
         digits = [(self.chosen + i) % 10 for i in range(shown)]
         signs = "▓ +, ━ −" if glyph_mode(self.app) else "blue +, red −"
-        lines = [Text(f"W's columns, one per digit · {signs} · ±{scale:.2f}"
-                      if scale > 0 else "W = 0: nothing learned yet", style="bold")]
+        head = fit(width, f"W's columns, one per digit · {signs} · ±{scale:.2f}",
+                   f"W's columns · {signs} · ±{scale:.2f}")  # the scale is never cut off
+        lines = [Text(head if scale > 0 else "W = 0: nothing learned yet", style="bold")]
         for start in range(0, shown, per_row):
             group = digits[start:start + per_row]
             images = [signed_image(W[:, k], scale, self.app) for k in group]

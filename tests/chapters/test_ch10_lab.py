@@ -91,3 +91,4 @@ async def test_weights_image_is_readable_without_colour(monkeypatch, no_color):
             assert len(images) == 8 and all(line.cell_len == 8 for line in images)
             assert "▀" in text  # half blocks where a cell's two pixels differ
         assert np.abs(lab.current.w).max() > 0
+        assert "is it a 3?" in text  # the question, whole at 80 columns in either mode

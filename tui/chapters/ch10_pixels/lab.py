@@ -18,7 +18,7 @@ from tui.drawing.pixels import (glyph_mode, image_rows, image_width, ink_image, 
 from tui.values.choices import cycle
 from tui.values.numbers import fmt, fmt_fixed
 from tui.widgets.kept_lines import KeptHorizontal
-from tui.widgets.lines import LinesView
+from tui.widgets.lines import LinesView, fit
 from tui.widgets.number_field import NumberField
 from tui.book.curves import curves
 from tui.widgets.plot import PlotSpec, PlotView, Series
@@ -123,7 +123,9 @@ class PixelLab(SteppingLab[PixelState]):
         label = f"label {self.label} · y = {self.y:.0f}"
         answer = Text(f"a = {fmt(self.a)}: {'yes' if says else 'no'} ") + mark
         width = image_width(self.app)
-        head = Text(f"{'x':{width}}  {'w':{width}}  is it a {self.digit}?", style="bold")
+        question = f"is it a {self.digit}?"
+        head = Text(fit(self.size.width, f"{'x':{width}}  {'w':{width}}  {question}",
+                        f"{'x: ' + question:{width}}  w"), style="bold")  # glyphs: twice as wide
         self.query_one("#px-head", LinesView).show([head])
         self.query_one("#px-x", LinesView).show(ink_image(self.x, self.app))
         self.query_one("#px-w", LinesView).show(signed_image(s.w, scale, self.app))

@@ -115,6 +115,16 @@ def test_no_earlier_chapter_uses_the_symbol_before_the_chapter_the_page_names(en
     assert not earlier, f"{entry.found_by!r} is already in chapter(s) {earlier}: {entry}"
 
 
+def test_an_l_number_that_is_not_a_layer_is_on_the_page():
+    """L1 … L5 are chapter 7's layers; chapters 10 and 12 write L2 for a penalty on weights.
+    Any other meaning of an L-number must have its own entry, so a learner can tell them apart."""
+    other = {m.group(0) for n in range(1, len(CHAPTERS) + 1) if n != 7
+             for m in re.finditer(r"\bL\d\b", _prose(n))}
+    assert other, "no chapter but 7 writes an L-number any more: drop this test"
+    for use in other:
+        assert any(e.symbol == f"{use} penalty" for e in ENTRIES), f"{use} has no entry"
+
+
 def test_every_greek_letter_and_operator_in_the_book_is_on_the_page():
     page = notation_plain()
     for ch in CHAPTERS:

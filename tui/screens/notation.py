@@ -113,6 +113,8 @@ SECTIONS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
         Entry("h₁, h₂", "the outputs of the hidden neurons", 9),
     )),
     ("Images and classes", (
+        Entry("L2 penalty", "an extra cost on large weights, from the sum of their squares; "
+              "this L2 is not chapter 7's layer 2", 10),
         Entry("λ", "the strength of an L2 penalty on large weights", 10),
         Entry("C₀", "the cost before the penalty is added", 10),
         Entry("zₖ, pₖ, bₖ", "the logit, probability and bias of class k", 11, "zₖ"),

@@ -125,6 +125,14 @@ def test_an_l_number_that_is_not_a_layer_is_on_the_page():
         assert any(e.symbol == f"{use} penalty" for e in ENTRIES), f"{use} has no entry"
 
 
+def test_every_matrix_entry_the_book_writes_is_on_the_page():
+    """W[i, k], N[i, j], P[i, j]: each matrix the prose indexes has its own entry."""
+    page = notation_plain()
+    for ch in CHAPTERS:
+        for name in set(re.findall(r"\b([A-Z])\[i, [jk]\]", ch.prose())):
+            assert re.search(rf"^{name}\[i, [jk]\]:", page, flags=re.M), (ch.number, name)
+
+
 def test_every_greek_letter_and_operator_in_the_book_is_on_the_page():
     page = notation_plain()
     for ch in CHAPTERS:

@@ -123,6 +123,10 @@ SECTIONS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
         Entry("W[i, k]", "the entry of matrix W in row i and column k; W[:, k] is all of "
               "column k", 11),
         Entry("N[i, j]", "in the bigram model, how often letter j follows letter i", 12),
+        Entry("P[i, j]", "the counting model's probability that letter j follows letter i: "
+              "(N[i, j] + 1) / Σⱼ (N[i, j] + 1)", 12),
+        Entry("NLL", "the average negative log-likelihood: the mean of −ln p over every "
+              "bigram, the cost of chapter 12", 12),
     )),
     ("Reading the symbols", (
         Entry("· and ×", "times", 2, "×"),

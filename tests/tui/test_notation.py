@@ -109,8 +109,6 @@ def test_no_earlier_chapter_uses_the_symbol_before_the_chapter_the_page_names(en
     (× meant "times" in chapter 2, while the page said chapter 3)."""
     if entry.symbol in FIRST_USE_EXCUSED:
         return
-    if entry.symbol == "μ":
-        _excuse_pending("μ")  # chapter 7 writes N(μ, s²) until truthB's rewrite lands
     earlier = [n for n in range(1, entry.chapter) if entry.found_by in _prose(n)]
     assert not earlier, f"{entry.found_by!r} is already in chapter(s) {earlier}: {entry}"
 

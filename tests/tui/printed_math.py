@@ -161,8 +161,11 @@ class _Parser:
         while (t := self.peek()) and t[1] in "+−-":
             self.take()
             rhs = self.term()
-            value = ((value[0] + rhs[0], value[1] + rhs[1]) if t[1] == "+"
-                     else (value[0] - rhs[1], value[1] - rhs[0]))
+            lo, hi = ((value[0] + rhs[0], value[1] + rhs[1]) if t[1] == "+"
+                      else (value[0] - rhs[1], value[1] - rhs[0]))
+            # Rounded outward: 1 − 3.72e−44 is 1.0 in floats, and ln of it must still hold
+            # the true −3.72e−44, or a right equation is called wrong.
+            value = math.nextafter(lo, -math.inf), math.nextafter(hi, math.inf)
         return value
 
     def term(self) -> Interval:

@@ -145,6 +145,15 @@ def test_the_checker_refuses_the_products_the_issue_found():
     assert not check(["∂C/∂z = ∂C/∂a · σ′(z) = 2.000 · 0.250 = 0.500"]).failures
 
 
+def test_the_checker_accepts_a_true_cost_whose_1_minus_a_rounds_to_1():
+    """Chapter 6 at z = −100 prints C = 3.72e−44 = −ln(1 − a): true, though 1 − a is 1.0 in
+    floats. The checker's sums round outward, so ln(1 − a) keeps its −3.72e−44 (it found this
+    with hypothesis: x = (0, 0), w = (−800, −800), b = −100)."""
+    line = ["C = cost(a, y) = −[y·ln a + (1−y)·ln(1−a)] = 3.72e−44"]
+    assert not check(line, {"a": number("3.72e−44"), "y": (0.0, 0.0)}).failures
+    assert check(line, {"a": number("3.72e−44"), "y": (1.0, 1.0)}).failures  # −ln a = 100
+
+
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh"])
 async def test_the_lab_prints_a_true_gradient_line_in_the_clip(private_config_dir, activation):
     """OR, cross-entropy, b = 100 (the issue's case): the Arithmetic pane on screen."""

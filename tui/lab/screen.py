@@ -14,9 +14,11 @@ from core.neuron.activations import ACTIVATIONS
 from core.data.datasets import DATASETS, Dataset
 from core.neuron.history import History
 from core.neuron.losses import LOSSES
+from core.neuron.ranges import PROBABILITY
 from core.neuron.train import MODES, TrainState, apply_step, new_state, plan_step, step
 from tui.values.bounds import LR_BOUNDS, SEED_BOUNDS
 from tui.values.choices import cycle
+from tui.values.numbers import fmt
 from tui.book.stepping import RUN_HZ
 from tui.drawing.palette import Palette
 from tui.lab.plots import activation_spec, cost_spec
@@ -326,9 +328,16 @@ class LabScreen(LabFiles, Panes, KeptLines):
         self.state = self.history.amend(moved)
 
     def action_loss(self) -> None:
-        """Switch between squared error and cross-entropy."""
+        """Switch between squared error and cross-entropy (only for targets in [0, 1])."""
         st = self.history.current
         loss = cycle(list(LOSSES.values()), st.loss)
+        low, high = float(st.data.y.min()), float(st.data.y.max())
+        if loss.name == "bce" and not (PROBABILITY[0] <= low and high <= PROBABILITY[1]):
+            self.app.bell()
+            self.notify(f"Cross-entropy needs targets between 0 and 1; these run from "
+                        f"{fmt(low)} to {fmt(high)}. The cost stays squared error.",
+                        severity="warning", markup=False)
+            return
         self._push(st.edited(f"loss {loss.name}", loss=loss))
 
     def action_mode(self) -> None:

@@ -367,3 +367,46 @@ async def test_cross_entropy_is_refused_for_targets_outside_0_1():
         await pilot.pause()
         assert lab(app).history.current.loss.name == "mse"
         assert "Cross-entropy needs targets between 0 and 1" in screen_text(app)
+
+
+async def test_saving_refuses_missing_folders_and_anything_but_a_regular_file(tmp_path):
+    import os
+    import stat
+
+    (tmp_path / "folder").mkdir()
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "target.json").write_text("precious")
+    (tmp_path / "link.json").symlink_to(tmp_path / "target.json")
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("W")
+        for name, says in [("no/such/place/s.json", "there is no folder"),
+                           ("folder", "a folder is there"),
+                           ("fifo", "a FIFO (named pipe) is there"),
+                           ("link.json", "a symbolic link is there")]:
+            app.screen.query_one("Input").value = str(tmp_path / name)
+            for _ in range(2):  # a second enter does not replace it either
+                await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, PathPrompt), name
+                assert says in str(app.screen.query_one("#pp-error").render()), name
+    assert not (tmp_path / "no").exists() and (tmp_path / "folder").is_dir()
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "fifo").st_mode)
+    assert (tmp_path / "link.json").is_symlink() and (tmp_path / "target.json").read_text() == "precious"
+
+
+def test_an_atomic_write_never_replaces_anything_but_a_regular_file(tmp_path):
+    import os
+
+    from tui.storage.files import NotWritten, write_atomic
+
+    (tmp_path / "target").write_text("precious")
+    (tmp_path / "link").symlink_to(tmp_path / "target")
+    os.mkfifo(tmp_path / "fifo")
+    for name in ("link", "fifo"):
+        with pytest.raises(NotWritten):
+            write_atomic(tmp_path / name, "new")
+    with pytest.raises(NotWritten, match="there is no folder"):
+        write_atomic(tmp_path / "missing" / "file", "new")
+    assert (tmp_path / "target").read_text() == "precious" and not (tmp_path / "missing").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left

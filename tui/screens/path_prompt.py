@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -11,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from tui.storage.files import why_not_written
+
 Act = Callable[[Path], "str | None"]
 """Does the work with the chosen path; returns None on success or the reason it failed."""
 
@@ -18,8 +21,10 @@ Act = Callable[[Path], "str | None"]
 class PathPrompt(ModalScreen[Path | None]):
     """Asks for a path and runs ``act`` on it; stays open, with the reason, until it succeeds.
 
-    With ``confirm_overwrite``, naming a file that exists asks for a second enter first, so
-    nothing is replaced by accident.
+    With ``confirm_overwrite`` the dialog is for writing: a name in a folder that does not
+    exist, or of something other than a regular file (a folder, link, FIFO or device), is
+    refused at once, and naming a file that exists asks for a second enter first, so nothing
+    is replaced by accident.
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -67,10 +72,15 @@ class PathPrompt(ModalScreen[Path | None]):
         if isinstance(path, str):
             error.update(path)
             return
-        if self.confirm_overwrite and _exists(path) and self._confirmed != path:
-            self._confirmed = path
-            error.update(f"{path.name} exists: enter again to replace it, or change the name")
-            return
+        if self.confirm_overwrite:
+            refusal = why_not_written(path)
+            if refusal:
+                error.update(f"{path}: {refusal}; choose another name")
+                return
+            if os.path.lexists(path) and self._confirmed != path:
+                self._confirmed = path
+                error.update(f"{path.name} exists: enter again to replace it, or change the name")
+                return
         if self._dismissing:
             return
         why = self.act(path)
@@ -103,11 +113,3 @@ def _to_path(text: str) -> Path | str:
         return Path(text).expanduser()
     except RuntimeError:  # ~name, for a user this machine does not know
         return f"{text.split('/', 1)[0]}: no such user, so no home folder to look in"
-
-
-def _exists(path: Path) -> bool:
-    """Whether ``path`` exists; False when it cannot even be asked (the action then says why)."""
-    try:
-        return path.exists()
-    except OSError:  # a name too long, a folder not readable, ...
-        return False

@@ -12,6 +12,7 @@ from textual import events
 from textual.app import SystemCommand
 from textual.geometry import Size
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from tui.drawing.contrast import ReadableColours
@@ -64,6 +65,16 @@ class NeuronApp(HeldUpdates):
         """States the playground opens with (from --state pg1.…), or None for its default."""
         if theme:
             self.theme = theme
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux, one that never waits on a terminal
+        that has gone (see tui/drawing/driver.py)."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver":
+            from tui.drawing.driver import SteadyLinuxDriver
+
+            return SteadyLinuxDriver
+        return driver
 
     async def on_mount(self) -> None:
         """Read the reader's place, then open the book or the lab.

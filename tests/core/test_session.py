@@ -119,9 +119,13 @@ def test_bad_sessions_are_refused_with_a_reason(kind):
     assert str(info.value)
 
 
-@pytest.mark.parametrize("text", ["", "nt1.", "nt1.!!!!", "nt2.abc", "hello",
-                                  STATE_PREFIX + "eJzLSM3JyQcABiwCFQ",  # zlib("hello")
-                                  STATE_PREFIX + "A" * 50])
+BAD_STATE_STRINGS = ["", "nt1.", "nt1.!!!!", "nt2.abc", "hello",
+                     STATE_PREFIX + "eJzLSM3JyQcABiwCFQ",  # zlib("hello")
+                     STATE_PREFIX + "A" * 50]
+"""Seven kinds of broken state string."""
+
+
+@pytest.mark.parametrize("text", BAD_STATE_STRINGS)
 def test_bad_state_strings_are_refused(text):
     with pytest.raises(SessionError):
         read_state_string(text)

@@ -23,7 +23,7 @@ def test_missing_file_starts_at_chapter_one_quietly(tmp_path):
     assert load(tmp_path / "nope.json", 5) == (Progress(), None)
 
 
-@pytest.mark.parametrize("raw,why", [
+BROKEN = [
     (b"", "not valid JSON"), (b'{"version": 1, "chap', "not valid JSON"),
     (b"\xff\xfe\x00junk", "not UTF-8"), (b"[1, 2]", "not a version 1"),
     (b'{"version": 1, "chapter": "2"}', "out of range"),
@@ -36,7 +36,11 @@ def test_missing_file_starts_at_chapter_one_quietly(tmp_path):
     (b'{"version": 1, "chapter": 1, "solved": {"' + b"9" * 5000 + b'": ["a"]}}', "malformed"),
     (b'{"version": 1, "chapter": ' + b"9" * 5000 + b"}", "5,000 digits"),
     (b'{"version": 1, "chapter": 1, "visited": [' + b"1" * 400 + b"]}", "400 digits"),
-])
+]
+"""Malformed progress files, each with the reason its refusal gives."""
+
+
+@pytest.mark.parametrize("raw,why", BROKEN)
 def test_refuses_broken_files_with_a_reason(raw, why):
     with pytest.raises(ProgressError, match=why):
         parse(raw, n_chapters=5)

@@ -48,7 +48,8 @@ class LabScreen(LabFiles, Panes, KeptLines):
 
     # The training keys are priority bindings: the screen answers them as soon as the app
     # reads them, instead of after they have bubbled up from the focused field (a few ms).
-    # Textual leaves out any binding an open editor (an Input) would take as typing.
+    # So are the dialogs' keys, so that a name typed in the same read reaches the dialog, not
+    # the field. Textual leaves out any binding an open editor (an Input) would take as typing.
     BINDINGS = [
         Binding("s", "step", "Step", tooltip="Take one gradient-descent step", priority=True),
         Binding("r", "run", "Run/pause", tooltip="Step continuously, or pause", priority=True),
@@ -67,9 +68,10 @@ class LabScreen(LabFiles, Panes, KeptLines):
         Binding("f", "derivative", "Toggle f′ curve", show=False),
         Binding("R", "reset", "Reset from seed", show=False),
         Binding("ctrl+s,W", "save_session", "Save session", key_display="^s/W", show=False,
-                tooltip="Write the whole lab, with its undo history, to a JSON file"),
+                tooltip="Write the whole lab, with its undo history, to a JSON file",
+                priority=True),
         Binding("ctrl+o,O", "open_session", "Open session", key_display="^o/O", show=False,
-                tooltip="Restore a saved session"),
+                tooltip="Restore a saved session", priority=True),
         Binding("y", "copy_state", "Copy state string", show=False,
                 tooltip="The current state as one line, for --state (copied with OSC 52)"),
         Binding("E", "export_history", "Export history CSV", show=False,

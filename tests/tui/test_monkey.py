@@ -90,10 +90,13 @@ async def test_overlays_close_once_even_when_asked_twice_at_once(tmp_path):
 
 async def test_keys_typed_in_the_same_read_as_the_key_that_opens_a_screen_reach_it(tmp_path):
     """W, a name and enter in one read save under that name (the letters went to the lab's
-    field, and the enter opened its editor under the dialog); t and a digit open the chapter."""
+    field, and the enter opened its editor under the dialog); in the dialog, ctrl+u before a
+    name no longer clears it afterwards, nor does escape act after a key behind it; t and a
+    digit open the chapter."""
     from tests.tui.monkey import send
     from tui.lab.screen import LabScreen
     from tui.screens.book import BookScreen
+    from tui.screens.path_prompt import PathPrompt
 
     app = NeuronApp(start="lab")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -102,6 +105,12 @@ async def test_keys_typed_in_the_same_read_as_the_key_that_opens_a_screen_reach_
         await pilot.pause(0.5)
         assert isinstance(app.screen, LabScreen) and (tmp_path / "mine.json").exists()
         assert app.screen.focused.id == "w-0" and not app.screen.query("NumberField Input")
+        send(app, ["O", "escape", "W", "ctrl+u", *str(tmp_path / "two.json"), "enter"])
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, LabScreen) and (tmp_path / "two.json").exists()
+        send(app, ["W", "ctrl+u", "x", "backspace", "y", "home", "z", "end"])
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, PathPrompt) and app.screen.query_one("Input").value == "zy"
     app = NeuronApp(start="book", chapter=2)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -27,7 +28,7 @@ class PathPrompt(ModalScreen[Path | None]):
     is replaced by accident.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", priority=True)]  # before keys behind it
 
     DEFAULT_CSS = """
     PathPrompt { align: center middle; }
@@ -52,7 +53,7 @@ class PathPrompt(ModalScreen[Path | None]):
         """Title, the path, the reason for any refusal, and the keys."""
         with Vertical():
             yield Label(self.title_text)
-            yield Input(str(self.default), id="pp-path")
+            yield InOrderInput(str(self.default), id="pp-path")
             yield Static("", id="pp-error", markup=False)  # it may quote the name typed
             yield Label("enter: go · escape: cancel", id="pp-hint")
 
@@ -103,6 +104,23 @@ class PathPrompt(ModalScreen[Path | None]):
         if not self._dismissing:
             self._dismissing = True
             self.dismiss(result)
+
+
+class InOrderInput(Input):
+    """An Input that applies its own editing keys (backspace, ctrl+u, home, enter, …) in turn
+    with the characters typed around them.
+
+    Textual applies a widget's key bindings once the key has gone up to the app, after the
+    keys behind it in the same read have reached the widget: ctrl+u and a name sent in one
+    read (as ssh and tmux send quick keys) typed the name, then cleared it.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        bindings = self._bindings.key_to_bindings.get(event.key)
+        if bindings and not event.is_printable:
+            event.stop()
+            event.prevent_default()  # Input's own handler, next up the classes, is not needed
+            await self.run_action(bindings[0].action)
 
 
 def _to_path(text: str) -> Path | str:

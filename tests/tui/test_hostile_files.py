@@ -237,7 +237,7 @@ def test_progress_files(name, tmp_path):
     before = os.lstat(path)
     (progress, notice), seconds, peak = measured(lambda: load_progress(path, N_CHAPTERS))
     assert seconds < SECONDS and peak < MEMORY, f"{seconds:.2f} s, {peak / MB:.0f} MB"
-    assert progress == Progress() and says_in(says, notice) and "It is kept as" in notice
+    assert progress == Progress() and says_in(says, notice) and "Kept as progress.json.broken" in notice
     kept = os.lstat(tmp_path / "progress.json.broken")  # set aside whole, not overwritten
     assert (kept.st_ino, kept.st_size) == (before.st_ino, before.st_size)
     assert not os.path.lexists(path)

@@ -68,7 +68,7 @@ def test_a_file_that_cannot_be_used_is_kept_aside_at_once_and_the_notice_says_wh
     path.write_bytes(b'{"version": 1, "chapter": ' + b"7" * 5000 + b"}")
     progress, notice = load(path, 5)
     kept = tmp_path / "progress.json.broken-2"
-    assert progress == Progress() and f"It is kept as {kept}" in notice
+    assert progress == Progress() and f"Kept as {kept.name};" in notice
     assert kept.read_bytes().startswith(b'{"version": 1, "chapter": 777')
     assert (tmp_path / "progress.json.broken").read_text() == "kept from before"
     assert not path.exists() and save(Progress(chapter=3), path) is None
@@ -85,7 +85,7 @@ def test_a_fifo_or_a_2_gb_file_is_set_aside_without_being_read(tmp_path):
         handle.truncate(2 * 1024**3)  # sparse: 2 GB long, nothing on disk
     for path, why in ((fifo, "FIFO"), (big, "2,147,483,648 bytes")):
         progress, notice = load(path, 5)
-        assert progress == Progress() and why in notice and "kept as" in notice
+        assert progress == Progress() and why in notice and "Kept as" in notice
         assert not path.exists() and save(Progress(chapter=2), path) is None
     assert stat.S_ISFIFO(os.lstat(fifo.with_name("progress.json.broken")).st_mode)
 

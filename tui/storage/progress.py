@@ -113,8 +113,8 @@ def load(path: Path, n_chapters: int) -> tuple[Progress, str | None]:
         kept = _set_aside(path)
     except OSError as err:
         return Progress(), (f"Ignored {reason}. It could not be moved aside ({err.strerror}), "
-                            "so your place will not be kept. Starting at chapter 1.")
-    return Progress(), f"Ignored {reason}. It is kept as {kept}. Starting at chapter 1."
+                            "so your place will not be kept; starting at chapter 1.")
+    return Progress(), f"Ignored {reason}. Kept as {kept.name}; starting at chapter 1."
 
 
 def save(progress: Progress, path: Path) -> str | None:

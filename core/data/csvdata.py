@@ -149,10 +149,11 @@ def _check_range(table: np.ndarray, lines: list[int], header: list[str], standar
     bad = np.argwhere(np.abs(table) > limit)
     if bad.size:
         row, column = (int(i) for i in bad[0])
-        what = ("the lab's targets take" if column == len(header) - 1 else
-                "the lab's inputs take (standardising the inputs brings any into range)")
+        target = column == len(header) - 1
         raise CSVError(f"{_place(lines[row], column, header)}: {table[row, column]:.6g} is out "
-                       f"of range: {what} {-VALUE_LIMIT:g} to {VALUE_LIMIT:g}")
+                       f"of range: the lab's {'targets' if target else 'inputs'} take "
+                       f"{-VALUE_LIMIT:g} to {VALUE_LIMIT:g}"
+                       + ("" if target else " (standardised, they may be any number)"))
 
 
 def parse_csv(text: str, name: str = "csv", standardise: bool = False) -> tuple[Dataset, Standardisation | None]:

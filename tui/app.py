@@ -83,6 +83,8 @@ class NeuronApp(HeldUpdates):
         """
         from tui.storage import progress as saved
 
+        # First: the switch below takes most of a second, and a hang-up during it killed the app.
+        self._exit_on_hangup()
         self.progress_file = self.progress_file or saved.progress_path()
         self.progress, notice = saved.load(self.progress_file, N_CHAPTERS)
         chapter = self.start_chapter or self.progress.chapter
@@ -98,7 +100,6 @@ class NeuronApp(HeldUpdates):
             self.call_after_refresh(self.notify, notice, severity="warning", timeout=10,
                                     markup=False)
         self.call_after_refresh(self._check_size)
-        self._exit_on_hangup()
 
     def _exit_on_hangup(self) -> None:
         """A dropped ssh connection (SIGHUP) or a kill (SIGTERM) closes the app as q does, so

@@ -176,13 +176,13 @@ class _Reader:
 
 
 def _within(value: float, lo: float, hi: float, where: str, name: str,
-            reach: float | None = None) -> None:
-    """Refuse ``value`` outside [lo, hi], the lab's range for the field ``name`` (or, for a
-    parameter a diverging step may have carried past it, outside ±``reach``)."""
+            reach: float | None = None, owner: str = "lab") -> None:
+    """Refuse ``value`` outside [lo, hi], the ``owner``'s range for the field ``name`` (or, for
+    a parameter a diverging step may have carried past it, outside ±``reach``)."""
     if (lo <= value <= hi) or (reach is not None and abs(value) <= reach):
         return
     beyond = f" (after a step that diverged, up to ±{reach:g})" if reach is not None else ""
-    raise SessionError(f"{where}: {name} = {value:.6g} is out of range: the lab's {name} "
+    raise SessionError(f"{where}: {name} = {value:.6g} is out of range: the {owner}'s {name} "
                        f"takes {lo:g} to {hi:g}{beyond}")
 
 
@@ -208,14 +208,15 @@ def _matrix(values: list, where: str, rows: bool = False) -> np.ndarray:
     return array
 
 
-def _check_values(array: np.ndarray, lo: float, hi: float, where: str, name: str) -> None:
+def _check_values(array: np.ndarray, lo: float, hi: float, where: str, name: str,
+                  owner: str = "lab") -> None:
     """Refuse the first entry of ``array`` outside [lo, hi], naming its field."""
     bad = np.argwhere((array < lo) | (array > hi))
     if bad.size:
         place = tuple(int(i) for i in bad[0])
         label = name + (_sub(place[-1] + 1) if array.ndim == 2 else "")
         row = f", example {place[0] + 1}" if array.size > 1 else ""
-        _within(float(array[place]), lo, hi, f"{where}{row}", label)
+        _within(float(array[place]), lo, hi, f"{where}{row}", label, owner=owner)
 
 
 def _read_dataset(obj: Any, where: str) -> Dataset:

@@ -3,7 +3,7 @@
 Keys come in bursts, as ssh delivers quick typing in one read. Now and then the monkey opens
 the command palette, types part of a command's name and presses enter (so it runs commands,
 the chapters and the dialogs they open), and it resizes the terminal anywhere from 30×10 to
-220×70, dialogs and palette open or not. Help (?), the contents (t) and the dialogs (W, O)
+220×70, now and then down to 1×1, dialogs and palette open or not. Help (?), the contents (t) and the dialogs (W, O)
 are ordinary keys of the pool.
 """
 
@@ -30,10 +30,12 @@ PRINTABLE = [c for c in string.ascii_letters + string.digits + string.punctuatio
 """Every key but the ways to quit (q, ctrl+q, ctrl+c) and ctrl+p, which the monkey presses
 itself; a key from here is a letter, digit, punctuation or a named key."""
 
-STARTS = [("lab", None)] + [("book", n) for n in range(1, N_CHAPTERS + 1)]
+STARTS = [("lab", None), ("playground", None)] + [("book", n) for n in range(1, N_CHAPTERS + 1)]
 SIZES = [(80, 24), (40, 12), (200, 60)]
 SMALLEST, LARGEST = (30, 10), (220, 70)
-"""The range the monkey resizes the terminal in."""
+"""The range the monkey resizes the terminal in; now and then it goes down to a few cells."""
+TINY_EVERY = 6
+"""About one resize in this many is to 1–3 columns by 1–3 rows."""
 BURST = 25
 PALETTE_EVERY = 40
 """About one burst in this many starts with the command palette."""
@@ -104,8 +106,8 @@ async def mash(app: NeuronApp, pilot, rng: random.Random, n: int,
         sent += len(burst)
         await pilot.pause()
         if rng.randrange(RESIZE_EVERY) == 0:
-            await pilot.resize_terminal(rng.randint(SMALLEST[0], LARGEST[0]),
-                                        rng.randint(SMALLEST[1], LARGEST[1]))
+            low, high = ((1, 1), (3, 3)) if rng.randrange(TINY_EVERY) == 0 else (SMALLEST, LARGEST)
+            await pilot.resize_terminal(rng.randint(low[0], high[0]), rng.randint(low[1], high[1]))
             tally["resizes"] += 1
         assert app.is_running, "the app stopped"
     return sent

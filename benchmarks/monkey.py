@@ -2,10 +2,11 @@
 
 Run from the repository root:  python benchmarks/monkey.py [--keys 50000] [--seed 0]
 
-Keys are spread evenly over the lab and every chapter, starting at 80×24, 40×12 and 200×60,
-sent in bursts as fast as a person mashing (several keys in one read, as over ssh), with the
-command palette (part of a command's name typed, then enter; Quit left out), help, the
-contents, the dialogs and resizes anywhere from 30×10 to 220×70 mixed in (tests/tui/monkey.py).
+Keys are spread evenly over the lab, the playground and every chapter, starting at 80×24,
+40×12 and 200×60, sent in bursts as fast as a person mashing (several keys in one read, as
+over ssh), with the command palette (part of a command's name typed, then enter; Quit left
+out), help, the contents, the notation page, the dialogs and resizes anywhere from 30×10 to
+220×70 (now and then down to 1×1) mixed in (tests/tui/monkey.py).
 Each session ends by checking that the app still answers a key. Prints keys sent, keys
 survived (sent before any failure), sessions, palettes opened, resizes and failures.
 It runs in a temporary folder, so the files that keys like S (screenshot) or E (export) write

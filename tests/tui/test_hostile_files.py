@@ -241,3 +241,34 @@ def test_progress_files(name, tmp_path):
     kept = os.lstat(tmp_path / "progress.json.broken")  # set aside whole, not overwritten
     assert (kept.st_ino, kept.st_size) == (before.st_ino, before.st_size)
     assert not os.path.lexists(path)
+
+
+PLAYGROUND_SESSIONS = ["4,400-digit integer", "21 MB of empty lists", "20 MB of zeros",
+                       "not UTF-8", "2 GB", "a FIFO behind a link", "/dev/zero"]
+PLAYGROUND_STRINGS = ["50 MB bomb", "25 KB unpacking to 21 MB of lists", "4,400-digit integer",
+                      "bytes after its end", "3 MB"]
+PLAYGROUND_CSVS = ["±1e308", "19 MB on one line", "4 million rows", "2 GB", "a FIFO", "/dev/zero"]
+"""The playground's readers share the lab's reading (core/files/reading.py, the unpacking of a
+state string, the CSV reader); these kinds show that each goes through it."""
+
+
+@pytest.mark.parametrize("kind,name", [("session", n) for n in PLAYGROUND_SESSIONS]
+                         + [("string", n) for n in PLAYGROUND_STRINGS]
+                         + [("csv", n) for n in PLAYGROUND_CSVS])
+def test_the_playgrounds_readers(kind, name, tmp_path):
+    from core.data.planar_csv import read_points
+    from core.files import playground_session
+
+    if "/dev/zero" in name and NO_DEVICE:
+        pytest.skip("no /dev/zero here")
+    make, says = {"session": SESSIONS, "string": STATE_STRINGS, "csv": CSVS}[kind][name]
+    made = make(tmp_path)
+    if kind == "session":
+        read = lambda: read_session_file(made, playground_session.read_session)  # noqa: E731
+    elif kind == "string":
+        read = lambda: playground_session.read_state_string("pg1." + made[4:])  # noqa: E731
+    else:
+        read = lambda: read_points(made)  # noqa: E731
+    same = unchanged(made)
+    check(measured(read), says=says)
+    assert same()

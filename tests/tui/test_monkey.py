@@ -132,3 +132,19 @@ async def test_keys_typed_in_the_same_read_as_the_key_that_opens_a_screen_reach_
         assert isinstance(app.screen, BookScreen)
         async with app.screen._switching:
             assert app.screen.number == 5
+
+
+async def test_keys_typed_in_the_same_read_as_G_reach_the_playground():
+    """G in chapter 9's lab opened the playground only after the keys behind it in the same
+    read had gone to the chapter's lab: s s stepped the chapter, not the playground."""
+    from tests.tui.monkey import send
+    from tui.playground.screen import PlaygroundScreen
+
+    app = NeuronApp(start="book", chapter=9)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        send(app, ["G", "s", "s"])
+        await _settled(pilot, lambda: isinstance(app.screen, PlaygroundScreen)
+                       and app.screen.history.current.epoch == 2)
+        assert isinstance(app.screen, PlaygroundScreen)
+        assert app.screen.history.current.epoch == 2

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import inspect
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from textual import events
 from textual.app import SystemCommand
 from textual.geometry import Size
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from tui.drawing.contrast import ReadableColours
@@ -67,6 +69,16 @@ class NeuronApp(HeldUpdates):
         if theme:
             self.theme = theme
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux, one that never waits on a terminal
+        that has gone (see tui/drawing/driver.py)."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver":
+            from tui.drawing.driver import SteadyLinuxDriver
+
+            return SteadyLinuxDriver
+        return driver
+
     async def on_mount(self) -> None:
         """Read the reader's place, then open the book or the lab.
 
@@ -74,6 +86,8 @@ class NeuronApp(HeldUpdates):
         """
         from tui.storage import progress as saved
 
+        # First: the switch below takes most of a second, and a hang-up during it killed the app.
+        self._exit_on_hangup()
         self.progress_file = self.progress_file or saved.progress_path()
         self.progress, notice = saved.load(self.progress_file, N_CHAPTERS)
         chapter = self.start_chapter or self.progress.chapter
@@ -89,7 +103,6 @@ class NeuronApp(HeldUpdates):
             self.call_after_refresh(self.notify, notice, severity="warning", timeout=10,
                                     markup=False)
         self.call_after_refresh(self._check_size)
-        self._exit_on_hangup()
 
     def _exit_on_hangup(self) -> None:
         """A dropped ssh connection (SIGHUP) or a kill (SIGTERM) closes the app as q does, so
@@ -244,12 +257,19 @@ class NeuronApp(HeldUpdates):
     async def action_open_book(self) -> None:
         """Switch back to the chapter you were reading."""
         await self._switch_held("book")
-        self.record_place("book", self.screen.number)
+        self.record_place("book", self.base_screen.number)
 
     async def _switch_held(self, mode: str) -> None:
         """Switch mode with updates held, so the new screen arrives as one repaint."""
         with self.holding():
             await self.switch_mode(mode)
+            self._check_size()  # the other mode's screens may not know the terminal's size
+
+    @property
+    def base_screen(self) -> Screen:
+        """The book or the lab: the current mode's own screen, beneath any help, contents,
+        dialog or palette open over it."""
+        return self.screen_stack[0]
 
     def action_help(self) -> None:
         """Show every key of the current screen (? or escape closes it)."""
@@ -267,8 +287,41 @@ class NeuronApp(HeldUpdates):
 
         self.push_screen(NotationScreen())
 
+    def action_command_palette(self) -> None:
+        """Every command by name, in a palette that closes once however fast keys arrive."""
+        from textual.command import CommandPalette
+        from tui.screens.command_palette import SteadyPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(SteadyPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's Theme command: the themes, in the same steady palette."""
+        from textual.theme import ThemeProvider
+        from tui.screens.command_palette import SteadyPalette
+
+        self.push_screen(SteadyPalette(providers=[ThemeProvider],
+                                       placeholder="Search for themes…"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every action of the screen, every chapter, and the lab's activations and datasets."""
+        """The palette's commands: those of the book or lab, even when the palette was opened
+        over help, the contents or a dialog, which a command closes before it runs."""
+        for command in self._commands(self.base_screen):
+            yield command._replace(callback=partial(self._run_command, command.callback))
+
+    async def _run_command(self, callback: Callable[[], object]) -> None:
+        """Run a palette command on the book or lab. While the terminal is too small only
+        quitting works (the command was picked before it shrank)."""
+        if self.too_small and callback != self.action_quit:
+            self.bell()
+            return
+        self._uncover()
+        result = callback()
+        if inspect.isawaitable(result):
+            await result
+
+    def _commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action of ``screen``, every chapter, and the lab's activations and datasets."""
         yield from super().get_system_commands(screen)
         from core.neuron.activations import ACTIVATIONS
         from core.data.datasets import DATASETS
@@ -318,8 +371,19 @@ class NeuronApp(HeldUpdates):
                                 partial(screen.open_csv, standardise=True))
 
     async def _open_chapter(self, number: int) -> None:
-        await self.switch_mode("book")
-        await self.screen.show_chapter(number)
+        await self._switch_held("book")
+        if not self.too_small:
+            self._uncover()  # help left open over the book when the lab was opened
+        await self.base_screen.show_chapter(number)
+
+    def _uncover(self) -> None:
+        """Close whatever is open over the book or lab (help, contents, a dialog).
+
+        The stack changes at once and the screens are taken down after; awaiting that here,
+        inside the app's own message handling, would wait forever.
+        """
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
 
 def help_sections(screen: Screen) -> list[tuple[str, list[Binding]]]:

@@ -149,18 +149,21 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app.run(mouse=not args.no_mouse)
     finally:
-        _keep_lab(app)
-    sys.exit(app.return_code or 0)
+        kept = _keep_lab(app)
+    sys.exit(app.return_code or (0 if kept else 1))
 
 
-def _keep_lab(app) -> None:
-    """After the app has closed, however: keep a lab the learner changed, and say where."""
+def _keep_lab(app) -> bool:
+    """After the app has closed, however: keep a lab the learner changed, and say where.
+    False if there was one to keep and it could not be kept."""
     states = app.lab_to_keep()
-    if states:
-        from tui.storage.kept_lab import keep_lab
+    if not states:
+        return True
+    from tui.storage.kept_lab import keep_lab
 
-        kept, message = keep_lab(states)
-        try:
-            print(message, file=sys.stdout if kept else sys.stderr)
-        except OSError:  # the terminal went with the connection
-            pass
+    kept, message = keep_lab(states)
+    try:
+        print(message, file=sys.stdout if kept else sys.stderr)
+    except OSError:  # the terminal went with the connection
+        pass
+    return kept

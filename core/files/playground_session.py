@@ -17,8 +17,10 @@ from typing import Any
 import numpy as np
 
 from core.data.planar import MAX_POINTS, SHAPES, PlanarData, generate
-from core.files.session import (SessionError, _loads, _matrix, _Reader, history_document, pack,
-                                unpack)
+from core.files.session import (SessionError, _check_values, _loads, _matrix, _Reader,
+                                history_document, pack, unpack)
+from core.neuron.ranges import VALUE_LIMIT
+from core.neuron.train import PARAM_LIMIT
 from core.playground.features import FEATURES, ordered
 from core.playground.heads import HEADS, heads_for
 from core.playground.network import INITS, REGULARISATIONS, PlayNet
@@ -31,6 +33,9 @@ VERSION = 1
 PREFIX = "pg1."
 """Playground state strings start with this (the lab's with nt1.)."""
 MAX_HISTORY = 2000
+DOMAIN_LIMIT = 2 * VALUE_LIMIT
+"""The map's corners lie within ±this: the frame round points within ±VALUE_LIMIT (a CSV's
+range) reaches at most 1.15 times as far."""
 
 
 # ------------------------------------------------------------------ writing
@@ -85,6 +90,8 @@ def _read_data(obj: Any, where: str) -> PlanarData:
     n = len(labels)
     if points.shape != (n, 2) or not 1 <= n <= MAX_POINTS:
         raise SessionError(f"{where}: 1 to {MAX_POINTS} points of two coordinates, one label each")
+    _check_values(points, -VALUE_LIMIT, VALUE_LIMIT, where, "x", owner="playground")
+    _check_values(labels, -VALUE_LIMIT, VALUE_LIMIT, where, "label", owner="playground")
     n_classes = r.get("n_classes", int)
     if n_classes not in (0, 2, 3) or (n_classes and not np.all(np.isin(labels, range(n_classes)))):
         raise SessionError(f"{where}: labels must be classes 0 to {max(n_classes - 1, 1)}")
@@ -93,8 +100,10 @@ def _read_data(obj: Any, where: str) -> PlanarData:
     if sorted(train.tolist() + test.tolist()) != list(range(n)):
         raise SessionError(f"{where}: train and test must hold each point once")
     domain = _matrix(r.get("domain", list), f"{where} domain")
-    if domain.shape != (4,) or not (domain[0] < domain[1] and domain[2] < domain[3]):
-        raise SessionError(f"{where}: domain must be x₁ low, x₁ high, x₂ low, x₂ high")
+    if domain.shape != (4,) or not (domain[0] < domain[1] and domain[2] < domain[3]) or \
+            np.max(np.abs(domain)) > DOMAIN_LIMIT:
+        raise SessionError(f"{where}: domain must be x₁ low, x₁ high, x₂ low, x₂ high, each "
+                           f"within ±{DOMAIN_LIMIT:g}")
     return PlanarData(name[:80], r.get("title", str)[:80], points, labels, n_classes, train,
                       test, tuple(float(v) for v in domain), 0.0, pct, seed)
 
@@ -135,8 +144,20 @@ def _read_state(obj: Any, where: str, datasets: list[PlanarData]) -> PlayState:
     shapes = list(zip(sizes[:-1], sizes[1:]))
     if [w.shape for w in W] != shapes or [v.shape for v in b] != [(o,) for _, o in shapes]:
         raise SessionError(f"{where}: the weights do not fit a {'-'.join(map(str, sizes))} network")
+    _parameters_within(W, where, "W")
+    _parameters_within(b, where, "b")
     return PlayState(settings, data, PlayNet(tuple(W), tuple(b)), r.count("epoch", 10**12),
                      r.get("action", str)[:80])
+
+
+def _parameters_within(arrays: list[np.ndarray], where: str, name: str) -> None:
+    """Refuse a weight or bias past ±PARAM_LIMIT: training stops before one gets there."""
+    for layer, array in enumerate(arrays, 1):
+        bad = array[np.abs(array) > PARAM_LIMIT]
+        if bad.size:
+            raise SessionError(f"{where}, layer {layer}: {name} = {float(bad[0]):.6g} is out of "
+                               f"range: the playground's weights and biases stay within "
+                               f"±{PARAM_LIMIT:g} (training stops there)")
 
 
 def read_session(text: str) -> list[PlayState]:

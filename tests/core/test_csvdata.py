@@ -1,5 +1,8 @@
 """Your own data from CSV: good files load, bad ones are refused naming the line and column."""
 
+import os
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -25,7 +28,7 @@ def test_standardisation_is_exact_and_described():
     assert s.mean.tolist() == [2.0, 10.0] and "a: mean 2, sd 0.8165" in s.describe()
 
 
-@pytest.mark.parametrize("text, where", [
+BAD_CSV = [
     ("", "line 1"),
     ("x,y\n", "line 2: no data rows"),
     ("only\n1\n2\n", "line 1: only one column"),
@@ -36,7 +39,11 @@ def test_standardisation_is_exact_and_described():
     ("a,b\n1e999,1\n", "line 2, column 1 (a): '1e999' is not a finite number"),
     (",".join(f"x{i}" for i in range(10)) + "\n" + ",".join("1" * 10) + "\n", "at most 8"),
     ('a,b\n"1,2\n', "line"),
-])
+]
+"""Ten kinds of bad CSV, each with the place its refusal names."""
+
+
+@pytest.mark.parametrize("text, where", BAD_CSV)
 def test_bad_files_name_the_place(text, where):
     with pytest.raises(CSVError) as info:
         parse_csv(text)
@@ -54,3 +61,45 @@ def test_files_from_disk(tmp_path):
         load_csv(bad)
     with pytest.raises(CSVError, match="No such file"):
         load_csv(tmp_path / "missing.csv")
+
+
+def test_inputs_near_the_float_limit_are_refused_unless_standardised_then_scaled_safely():
+    text = "big,small,t\n1e308,1,0\n-1e308,2,1\n1.5e308,3,0\n"
+    with pytest.raises(CSVError, match=r"line 2, column 1 \(big\): 1e\+308 is out of range"):
+        parse_csv(text)
+    data, s = parse_csv(text, standardise=True)  # no overflow warning (they are errors here)
+    assert np.all(np.isfinite(data.X)) and np.all(np.isfinite(s.mean)) and np.all(s.std > 0)
+    np.testing.assert_allclose(data.X.mean(axis=0), 0, atol=1e-15)
+    np.testing.assert_allclose(data.X.std(axis=0), 1)
+    np.testing.assert_allclose(s.mean[0], np.mean([1.0, -1.0, 1.5]) * 1e308)
+    assert "big: mean 5e+307" in s.describe()
+
+
+def test_a_constant_column_is_said_to_be_centred_only():
+    data, s = parse_csv("a,b,t\n1,10,0\n2,10,1\n", standardise=True)
+    assert "b: constant 10, centred only" in s.describe() and "sd 1" not in s.describe()
+
+
+@pytest.mark.parametrize("text, where", [
+    ("a,t\n1,2e6\n", "line 2, column 2 (t): 2e+06 is out of range: the lab's targets"),
+    ("a,t\n" + "1," * 6000 + "1\n", "line 2: longer than 10,000 characters"),
+    ("a" * 10_001 + ",t\n1,2\n", "line 1: longer than 10,000 characters"),
+])
+def test_values_and_lines_out_of_bounds_are_refused(text, where):
+    with pytest.raises(CSVError) as info:
+        parse_csv(text, standardise=True)
+    assert where in str(info.value)
+
+
+def test_files_that_are_not_regular_or_too_long_are_refused_unread(tmp_path):
+    fifo = tmp_path / "data.csv"
+    os.mkfifo(fifo)  # reading it would wait for a writer forever
+    with pytest.raises(CSVError, match="FIFO"):
+        load_csv(fifo)
+    if Path("/dev/zero").exists():  # endless: reading it would fill the memory
+        with pytest.raises(CSVError, match="character device"):
+            load_csv(Path("/dev/zero"))
+    blank = tmp_path / "blank.csv"
+    blank.write_bytes(b"a,b\n" + b"\n" * 300_000 + b"1,2\n")
+    with pytest.raises(CSVError, match="more than 200,000 lines"):
+        load_csv(blank)

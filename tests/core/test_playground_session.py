@@ -108,3 +108,22 @@ def test_broken_points_of_your_own_are_refused():
 def test_broken_state_strings_are_refused(text):
     with pytest.raises(SessionError):
         read_state_string(text)
+
+
+@pytest.mark.parametrize("change,says", [
+    (lambda d, mine: mine.update(points=[[1e300, 0]] + mine["points"][1:]), "x₁ = 1e+300"),
+    (lambda d, mine: mine.update(domain=[-1e308, 1e308, 0, 1]), "domain"),
+    (lambda d, mine: mine.update(n_classes=0, labels=[0, 1, 1, 0, -5e6]), "label = -5e+06"),
+    (lambda d, mine: d["history"][0]["W"][0][0].__setitem__(0, 1e300), "W = 1e+300"),
+    (lambda d, mine: d["history"][-1]["b"][-1].__setitem__(0, -2e6), "b = -2e+06"),
+], ids=["a point at 1e300", "a domain of ±1e308", "a label of -5e6", "a weight of 1e300",
+        "a bias of -2e6"])
+def test_numbers_the_playground_never_holds_are_refused_by_name(change, says):
+    """Your points and labels lie within ±10⁶ as a CSV's must, the map's domain within
+    ±2·10⁶ (the frame round such points), and no weight or bias past ±10⁶, where training
+    stops: a domain of ±1e308 crashed the map, a weight of 1e300 was accepted."""
+    d = json.loads(session_json(history()))
+    change(d, next(x for x in d["datasets"] if x["name"] == "csv:mine"))
+    with pytest.raises(SessionError) as refused:
+        read_session(json.dumps(d))
+    assert says in str(refused.value)

@@ -1,16 +1,20 @@
 """Sessions and state strings restore the identical state and the identical next step."""
 
+import base64
 import json
+import zlib
 
 import numpy as np
 import pytest
 
 from core.neuron.activations import ACTIVATIONS, TANH
-from core.data.datasets import DATASETS, get_dataset
-from core.neuron.losses import BCE, MSE
+from core.data.datasets import DATASETS, Dataset, get_dataset
+from core.neuron.losses import BCE, LOSSES, MSE
 from core.files.session import (STATE_PREFIX, SessionError, read_session, read_state_string,
                           session_json, state_string)
-from core.neuron.train import new_state, plan_step, step
+from core.neuron.neuron import Neuron
+from core.neuron.ranges import LEARNING_RATES, STEP_REACH, VALUE_LIMIT
+from core.neuron.train import PARAM_LIMIT, new_state, plan_step, step
 
 
 def trained(data_name="or", act="sigmoid", loss=BCE, steps=7, seed=3, mode="batch"):
@@ -51,7 +55,7 @@ def test_session_round_trip_is_exact(name, mode):
 
 def test_state_string_round_trip_is_exact():
     for name in DATASETS:
-        s = trained(name, steps=5)[-1]
+        s = trained(name, loss=LOSSES[DATASETS[name].loss], steps=5)[-1]
         text = state_string(s)
         assert text.startswith(STATE_PREFIX) and text.isascii() and " " not in text
         back = read_state_string(text)
@@ -115,20 +119,104 @@ def test_bad_sessions_are_refused_with_a_reason(kind):
     assert str(info.value)
 
 
-@pytest.mark.parametrize("text", ["", "nt1.", "nt1.!!!!", "nt2.abc", "hello",
-                                  STATE_PREFIX + "eJzLSM3JyQcABiwCFQ",  # zlib("hello")
-                                  STATE_PREFIX + "A" * 50])
+BAD_STATE_STRINGS = ["", "nt1.", "nt1.!!!!", "nt2.abc", "hello",
+                     STATE_PREFIX + "eJzLSM3JyQcABiwCFQ",  # zlib("hello")
+                     STATE_PREFIX + "A" * 50]
+"""Seven kinds of broken state string."""
+
+
+@pytest.mark.parametrize("text", BAD_STATE_STRINGS)
 def test_bad_state_strings_are_refused(text):
     with pytest.raises(SessionError):
         read_state_string(text)
 
 
-def test_a_zip_bomb_state_string_is_refused():
-    import base64
-    import zlib
-    bomb = zlib.compress(b" " * 50_000_000, 9)
-    with pytest.raises(SessionError):
+def test_a_zip_bomb_state_string_is_refused_as_one():
+    bomb = zlib.compress(b" " * 90_000_000, 9)
+    with pytest.raises(SessionError, match="unpacks to too much data"):
         read_state_string(STATE_PREFIX + base64.urlsafe_b64encode(bomb).decode())
+
+
+def _packed(raw: bytes) -> str:
+    return STATE_PREFIX + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+LONG_INTEGER = "7" * 4400  # past Python's 4,300-digit limit on reading integers
+
+
+@pytest.mark.parametrize("kind, text, says", [
+    ("4,400-digit integer", BAD_SESSIONS["not an object"].replace("1", LONG_INTEGER), "4,400 digits"),
+    ("401-digit count", _broken(lambda d: d["history"][0].update(steps=10**400)), "401 digits"),
+    ("b = 1e300", _broken(lambda d: d["history"][0].update(b=1e300)), "b = 1e+300 is out of range"),
+    ("w₂ = −1e305", _broken(lambda d: d["history"][0].update(w=[0.0, -1e305])), "w₂ = -1e+305"),
+    ("η below its range", _broken(lambda d: d["history"][0].update(lr=1e-9)), "η = 1e-09"),
+    ("an input past ±10⁶", _broken(lambda d: d["datasets"].__setitem__(0, dict(
+        name="mine", title="mine", X=[[0.0, 2e6]], y=[1.0], loss="mse", description="",
+        editable=True))), "x₂ = 2e+06"),
+])
+def test_hostile_sessions_are_refused_saying_which_number(kind, text, says):
+    with pytest.raises(SessionError) as info:
+        read_session(text)
+    assert says in str(info.value) and len(str(info.value)) < 200
+
+
+@pytest.mark.parametrize("target", [5.0, -3.0])
+def test_a_cross_entropy_target_outside_0_1_is_refused(target):
+    single = new_state(get_dataset("single"), TANH, MSE, 0.1, 0)
+    s = single.edited("y", data=single.data.with_example(single.data.X[0], target))
+    doc = json.loads(session_json([s]))
+    doc["history"][0]["loss"] = "bce"  # as no field would allow
+    with pytest.raises(SessionError, match=f"cross-entropy.*y = {target:g} is out of range"):
+        read_session(json.dumps(doc))
+    doc["history"][0]["loss"] = "mse"
+    doc["datasets"][0]["loss"] = "bce"
+    with pytest.raises(SessionError, match=f"y = {target:g} is out of range"):
+        read_session(json.dumps(doc))
+
+
+def test_a_lab_that_diverged_is_read_back_however_far_the_step_went():
+    # The farthest one step reaches from values the fields allow: 8 inputs and a target at
+    # ±10⁶, weights and bias at 10⁶, a linear neuron with squared error, η = 1000.
+    data = Dataset("mine", "mine", np.full((1, 8), VALUE_LIMIT), np.array([-VALUE_LIMIT]),
+                   "mse", "", editable=True)
+    start = new_state(data, ACTIVATIONS["linear"], MSE, LEARNING_RATES[1]).edited(
+        "edit", neuron=Neuron(np.full(8, VALUE_LIMIT), VALUE_LIMIT, ACTIVATIONS["linear"]))
+    far = step(start)
+    assert far.diverged and PARAM_LIMIT < np.max(np.abs(far.neuron.params)) < STEP_REACH
+    back = read_session(session_json([start, far]))
+    same_state(back[-1], far)
+    same_state(read_state_string(state_string(far)), far)
+
+
+@pytest.mark.parametrize("breaks", range(6))
+def test_a_state_string_broken_across_lines_reads_the_same(breaks):
+    s = trained(steps=3)[-1]
+    text = state_string(s)
+    cut = [len(text) * (i + 1) // (breaks + 1) for i in range(breaks)]
+    wrapped = "".join(text[a:b] + "\n" for a, b in zip([0] + cut, cut)) + text[cut[-1] if cut else 0:]
+    assert wrapped.count("\n") == breaks
+    same_state(read_state_string(f"  {wrapped}\r\n"), s)
+
+
+@pytest.mark.parametrize("tail, says", [
+    ("%", "'%' is not part of one"), ("!", "'!' is not part of one"),
+    ("AAAA", "follow its data"),
+])
+def test_a_state_string_with_anything_after_it_is_refused(tail, says):
+    text = state_string(trained(steps=3)[-1])
+    if tail == "AAAA":  # four more characters: three bytes after the zlib stream's end
+        raw = base64.urlsafe_b64decode(text[4:] + "=" * (-len(text[4:]) % 4)) + b"xyz"
+        text = _packed(raw)
+    else:
+        text += tail
+    with pytest.raises(SessionError, match=says):
+        read_state_string(text)
+
+
+def test_a_state_string_holding_a_4400_digit_integer_is_refused():
+    raw = json.dumps({"data": {"name": "or"}, "state": {"dataset": 0}}).replace("0}}", LONG_INTEGER + "}}")
+    with pytest.raises(SessionError, match="4,400 digits"):
+        read_state_string(_packed(zlib.compress(raw.encode())))
 
 
 def test_history_csv_has_one_exact_row_per_state():

@@ -110,3 +110,14 @@ def test_the_readme_names_every_option_and_its_unit_starts_the_server():
     settings, status = parse_args(shlex.split(exec_start)[1:])
     assert (settings.host, settings.port, str(settings.data)) == (
         "0.0.0.0", 2222, "/var/lib/neuron-tui-serve") and not status
+
+
+def test_a_spoilt_learner_card_is_written_afresh_not_a_refused_seat(tmp_path):
+    """learner.json nested too deeply for Python's parser raised RecursionError out of
+    welcome, so that learner could never be seated again."""
+    places = Places(tmp_path)
+    learner = _learner(places, "ada", None)
+    card = places.home(learner) / "learner.json"
+    card.write_bytes(b"[" * 4000)
+    places.welcome(learner, "2026-11-30 10:00:00")
+    assert json.loads(card.read_text())["first_seen"] == "2026-11-30 10:00:00"

@@ -49,7 +49,36 @@ def test_a_lab_that_cannot_be_kept_says_why(tmp_path, monkeypatch):
     monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path / "blocker"))
 
     kept, message = keep_lab([default_lab_state()])
-    assert not kept and message.startswith("neuron-tui: could not keep the lab:")
+    where = tmp_path / "blocker" / "last-lab.json"
+    assert not kept and message.startswith(f"neuron-tui: could not keep your lab in {where}: ")
+
+
+def test_a_lab_that_cannot_be_kept_makes_the_command_exit_non_zero(tmp_path, monkeypatch, capsys):
+    import pytest
+
+    import tui.app
+    from tui.cli import main
+    from tui.lab.start import default_lab_state
+
+    class LeftWithALab:  # the app, run and left with a changed lab
+        return_code = 0
+
+        def __init__(self, **_options) -> None:
+            pass
+
+        def run(self, mouse: bool) -> None:
+            pass
+
+        def lab_to_keep(self):
+            return [default_lab_state()]
+
+    (tmp_path / "blocker").write_text("a file where the config folder should be")
+    monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path / "blocker"))
+    monkeypatch.setattr(tui.app, "NeuronApp", LeftWithALab)
+    with pytest.raises(SystemExit) as info:
+        main(["--lab"])
+    assert info.value.code == 1
+    assert str(tmp_path / "blocker" / "last-lab.json") in capsys.readouterr().err
 
 
 def _run_and_leave(config, leave) -> bytes:
@@ -99,3 +128,22 @@ def test_a_dropped_connection_still_keeps_the_lab(private_config_dir):
 
     _run_and_leave(private_config_dir, hang_up)
     assert len(json.loads((private_config_dir / "last-lab.json").read_text())["history"]) == 3
+
+
+def test_a_connection_dropped_while_training_runs_still_ends_the_app_and_keeps_the_lab(
+        private_config_dir):
+    # Closing the terminal's other end hangs it up: the kernel sends SIGHUP, then SIGCONT,
+    # which Textual took for a resume after ctrl+z; with the screen busy (training runs at 25
+    # steps a second), 2 hang-ups in 5 left the app waiting forever, and the lab unkept.
+    for _ in range(3):
+        app = PtyApp(["--lab"], (100, 30), {"NEURON_TUI_CONFIG_DIR": str(private_config_dir)})
+        try:
+            app.read_until_quiet(quiet=0.5)
+            app.type("r")
+            app.read_until_quiet(quiet=0.1, first_within=1.0)
+            os.close(app.fd)
+            assert _wait_for_exit(app.pid) == 0
+        finally:
+            app.stop()
+        assert json.loads((private_config_dir / "last-lab.json").read_text())["history"]
+        (private_config_dir / "last-lab.json").unlink()

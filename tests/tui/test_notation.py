@@ -54,7 +54,7 @@ async def test_the_palette_opens_the_notation_page(private_config_dir):
         await pilot.pause()
         command = next(c for c in app.get_system_commands(app.screen) if "Notation" in c.title)
         assert "N" in command.help
-        command.callback()
+        await command.callback()  # palette commands run as coroutines (they close what is over)
         await pilot.pause()
         assert isinstance(app.screen, NotationScreen)
 

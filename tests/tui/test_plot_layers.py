@@ -199,3 +199,18 @@ def test_marks_are_placed_as_plotext_places_them(xs, data, marker, lines):
     marks = layer._marks(d)
     assert len(marks) == len(set(marks))
     assert set(marks) == plotext_marks(canvas, d)
+
+
+@pytest.mark.parametrize("far", [2e305, -2e305, 1.7e308])
+def test_a_marker_far_beyond_the_axes_is_left_off_not_a_crash(far):
+    # plotext's rounding multiplies a coordinate by 10⁸: a marker at z = 2·10³⁰⁵ (weights
+    # near 10³⁰⁵) overflowed to infinity and crashed the lab's screen.
+    act = ACTIVATIONS["sigmoid"]
+    curves = curve_series(act, -6.0, 6.0, _Palette, derivative=False)
+    on_canvas = marker(1.0, float(act.f(np.array(1.0))), _Palette)
+    for xs, ys in (((far,), (1.0,)), ((0.5,), (far,)), ((far,), (far,))):
+        spec = PlotSpec(tuple(curves), (-6.0, 6.0), curve_ylim(curves),
+                        overlay=(on_canvas, Series(xs, ys, "red", marker="●", points=True)))
+        assert_same_picture(layered(spec, 60, 16),
+                            layered(PlotSpec(spec.series, spec.xlim, spec.ylim,
+                                             overlay=(on_canvas,)), 60, 16))

@@ -306,3 +306,110 @@ def test_a_bad_argument_fails_before_any_screen_opens():
                          text=True, timeout=60)
     assert out.returncode == 2 and "invalid choice: 'iris'" in out.stderr
     assert "\x1b[" not in out.stdout + out.stderr  # no terminal takeover happened
+
+
+# ------------------------------------------------------------------ hostile files and strings
+
+LONG_INTEGER = "7" * 4400  # past Python's 4,300-digit limit on reading integers
+
+
+def _state_string_holding(text: str) -> str:
+    import base64
+    import zlib
+
+    return "nt1." + base64.urlsafe_b64encode(zlib.compress(text.encode())).decode()
+
+
+def test_a_4400_digit_integer_is_refused_with_the_argparse_message(tmp_path, capsys):
+    bad = tmp_path / "long.json"
+    bad.write_text('{"format": "neuron-tui session", "version": ' + LONG_INTEGER + "}")
+    for argv in (["--load", str(bad)],
+                 ["--state", _state_string_holding('{"data": ' + LONG_INTEGER + "}")]):
+        with pytest.raises(SystemExit) as info:
+            parse_args(argv)
+        assert info.value.code == 2 and "4,400 digits" in capsys.readouterr().err
+
+
+async def test_a_4400_digit_integer_is_refused_in_the_open_dialog(tmp_path):
+    bad = tmp_path / "long.json"
+    bad.write_text('{"format": "neuron-tui session", "version": 1, "datasets": [], '
+                   '"history": [' + LONG_INTEGER + "]}")
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("O")
+        app.screen.query_one("Input").value = str(bad)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PathPrompt) and "4,400 digits" in screen_text(app)
+
+
+def test_a_session_file_with_a_byte_order_mark_is_read(tmp_path):
+    from core.files.session import session_json
+    from tui.lab.start import default_lab_state
+
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + session_json([default_lab_state()]).encode())
+    assert len(read_session_file(path)) == 1
+
+
+def test_resume_names_the_kept_lab_it_cannot_read(private_config_dir, capsys):
+    private_config_dir.mkdir()
+    kept = private_config_dir / "last-lab.json"
+    kept.write_text('{"format": "neuron-tui session", "version": 1, "datasets": [')
+    with pytest.raises(SystemExit):
+        parse_args(["--resume"])
+    assert f"{kept}: not valid JSON" in capsys.readouterr().err
+
+
+async def test_cross_entropy_is_refused_for_targets_outside_0_1():
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("d", "d", "d")  # the noisy line: targets up to about 3
+        assert lab(app).history.current.data.name == "line"
+        await pilot.press("l")
+        await pilot.pause()
+        assert lab(app).history.current.loss.name == "mse"
+        assert "Cross-entropy needs targets between 0 and 1" in screen_text(app)
+
+
+async def test_saving_refuses_missing_folders_and_anything_but_a_regular_file(tmp_path):
+    import os
+    import stat
+
+    (tmp_path / "folder").mkdir()
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "target.json").write_text("precious")
+    (tmp_path / "link.json").symlink_to(tmp_path / "target.json")
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("W")
+        for name, says in [("no/such/place/s.json", "there is no folder"),
+                           ("folder", "a folder is there"),
+                           ("fifo", "a FIFO (named pipe) is there"),
+                           ("link.json", "a symbolic link is there")]:
+            app.screen.query_one("Input").value = str(tmp_path / name)
+            for _ in range(2):  # a second enter does not replace it either
+                await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, PathPrompt), name
+                assert says in str(app.screen.query_one("#pp-error").render()), name
+    assert not (tmp_path / "no").exists() and (tmp_path / "folder").is_dir()
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "fifo").st_mode)
+    assert (tmp_path / "link.json").is_symlink() and (tmp_path / "target.json").read_text() == "precious"
+
+
+def test_an_atomic_write_never_replaces_anything_but_a_regular_file(tmp_path):
+    import os
+
+    from tui.storage.files import NotWritten, write_atomic
+
+    (tmp_path / "target").write_text("precious")
+    (tmp_path / "link").symlink_to(tmp_path / "target")
+    os.mkfifo(tmp_path / "fifo")
+    for name in ("link", "fifo"):
+        with pytest.raises(NotWritten):
+            write_atomic(tmp_path / name, "new")
+    with pytest.raises(NotWritten, match="there is no folder"):
+        write_atomic(tmp_path / "missing" / "file", "new")
+    assert (tmp_path / "target").read_text() == "precious" and not (tmp_path / "missing").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left

@@ -51,9 +51,13 @@ class LabFiles(SessionFiles):
 
     def action_copy_state(self) -> None:
         """Copy the state string to the clipboard (OSC 52) and show it."""
-        from core.files.session import state_string
+        from core.files.session import SessionError, state_string
 
-        text = state_string(self.history.current)
+        try:
+            text = state_string(self.history.current)
+        except SessionError as error:  # data too large to travel as a string
+            self.notify(f"No state string: {error}.", severity="error", markup=False)
+            return
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied (if your terminal allows OSC 52). Start again here with:\n"
                     f"neuron-tui --state {text}", timeout=20, markup=False)

@@ -14,9 +14,11 @@ from core.neuron.activations import ACTIVATIONS
 from core.data.datasets import DATASETS, Dataset
 from core.neuron.history import History
 from core.neuron.losses import LOSSES
+from core.neuron.ranges import PROBABILITY
 from core.neuron.train import MODES, TrainState, apply_step, new_state, plan_step, step
 from tui.values.bounds import LR_BOUNDS, SEED_BOUNDS
 from tui.values.choices import cycle
+from tui.values.numbers import fmt
 from tui.book.stepping import RUN_HZ
 from tui.drawing.palette import Palette
 from tui.lab.plots import activation_spec, cost_spec
@@ -46,7 +48,8 @@ class LabScreen(LabFiles, Panes, KeptLines):
 
     # The training keys are priority bindings: the screen answers them as soon as the app
     # reads them, instead of after they have bubbled up from the focused field (a few ms).
-    # Textual leaves out any binding an open editor (an Input) would take as typing.
+    # So are the dialogs' keys, so that a name typed in the same read reaches the dialog, not
+    # the field. Textual leaves out any binding an open editor (an Input) would take as typing.
     BINDINGS = [
         Binding("s", "step", "Step", tooltip="Take one gradient-descent step", priority=True),
         Binding("r", "run", "Run/pause", tooltip="Step continuously, or pause", priority=True),
@@ -65,9 +68,10 @@ class LabScreen(LabFiles, Panes, KeptLines):
         Binding("f", "derivative", "Toggle f′ curve", show=False),
         Binding("R", "reset", "Reset from seed", show=False),
         Binding("ctrl+s,W", "save_session", "Save session", key_display="^s/W", show=False,
-                tooltip="Write the whole lab, with its undo history, to a JSON file"),
+                tooltip="Write the whole lab, with its undo history, to a JSON file",
+                priority=True),
         Binding("ctrl+o,O", "open_session", "Open session", key_display="^o/O", show=False,
-                tooltip="Restore a saved session"),
+                tooltip="Restore a saved session", priority=True),
         Binding("y", "copy_state", "Copy state string", show=False,
                 tooltip="The current state as one line, for --state (copied with OSC 52)"),
         Binding("E", "export_history", "Export history CSV", show=False,
@@ -326,9 +330,16 @@ class LabScreen(LabFiles, Panes, KeptLines):
         self.state = self.history.amend(moved)
 
     def action_loss(self) -> None:
-        """Switch between squared error and cross-entropy."""
+        """Switch between squared error and cross-entropy (only for targets in [0, 1])."""
         st = self.history.current
         loss = cycle(list(LOSSES.values()), st.loss)
+        low, high = float(st.data.y.min()), float(st.data.y.max())
+        if loss.name == "bce" and not (PROBABILITY[0] <= low and high <= PROBABILITY[1]):
+            self.app.bell()
+            self.notify(f"Cross-entropy needs targets between 0 and 1; these run from "
+                        f"{fmt(low)} to {fmt(high)}. The cost stays squared error.",
+                        severity="warning", markup=False)
+            return
         self._push(st.edited(f"loss {loss.name}", loss=loss))
 
     def action_mode(self) -> None:

@@ -9,10 +9,8 @@ from core.neuron.activations import ACTIVATIONS
 from core.data.datasets import DATASETS, Dataset
 from core.neuron.losses import LOSSES
 from core.neuron.train import TrainState, new_state
-from tui.storage.files import describe_error
 
 DEFAULT_LR = 0.5
-MAX_SESSION_BYTES = 50_000_000
 
 
 def default_lab_state(dataset: str | None = None, data: Dataset | None = None,
@@ -24,17 +22,24 @@ def default_lab_state(dataset: str | None = None, data: Dataset | None = None,
 
 
 def read_session_file(path: Path, reader: Callable[[str], list] | None = None) -> list[TrainState]:
-    """The states in the session file at ``path``; SessionError for any problem, file or format.
+    """The states in the session file at ``path``; SessionError naming the file for any
+    problem, with the file or in it. UTF-8, with or without a byte-order mark.
 
     ``reader`` reads the text (the lab's sessions unless given: the playground passes its own).
     """
-    from core.files.session import SessionError, read_session
+    from core.files.reading import ReadRefused, read_regular
+    from core.files.session import MAX_SESSION_BYTES, SessionError, read_session
 
     try:
-        if path.stat().st_size > MAX_SESSION_BYTES:
-            raise SessionError(f"{path.name} is larger than {MAX_SESSION_BYTES} bytes")
-        return (reader or read_session)(path.read_bytes().decode("utf-8"))
-    except OSError as error:
-        raise SessionError(describe_error(path, error)) from None
-    except UnicodeDecodeError:
-        raise SessionError(f"{path.name} is not UTF-8 text") from None
+        raw = read_regular(path, MAX_SESSION_BYTES)
+    except ReadRefused as why:
+        raise SessionError(str(why)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SessionError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    del raw  # the text alone from here: a large file is held once, not twice
+    try:
+        return (reader or read_session)(text)
+    except SessionError as error:
+        raise SessionError(f"{path}: {error}") from None

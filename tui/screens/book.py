@@ -42,7 +42,7 @@ class BookScreen(Panes):
     BINDINGS = [
         Binding("right_square_bracket", "chapter(1)", "Next ch.", key_display="]"),
         Binding("left_square_bracket", "chapter(-1)", "Prev ch.", key_display="["),
-        Binding("t", "contents", "Contents"),
+        Binding("t", "contents", "Contents", priority=True),  # a digit in the same read picks
         Binding("e", "exercise", "Exercise", priority=True),  # see tui/widgets/key_order.py
         Binding("pagedown", "scroll_prose(1)", "Scroll text down", key_display="pgdn", show=False,
                 tooltip="the prose, or the exercises while they have the focus; on a small "

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
+
+from tui.storage.files import why_not_written
 
 Act = Callable[[Path], "str | None"]
 """Does the work with the chosen path; returns None on success or the reason it failed."""
@@ -18,11 +22,13 @@ Act = Callable[[Path], "str | None"]
 class PathPrompt(ModalScreen[Path | None]):
     """Asks for a path and runs ``act`` on it; stays open, with the reason, until it succeeds.
 
-    With ``confirm_overwrite``, naming a file that exists asks for a second enter first, so
-    nothing is replaced by accident.
+    With ``confirm_overwrite`` the dialog is for writing: a name in a folder that does not
+    exist, or of something other than a regular file (a folder, link, FIFO or device), is
+    refused at once, and naming a file that exists asks for a second enter first, so nothing
+    is replaced by accident.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", priority=True)]  # before keys behind it
 
     DEFAULT_CSS = """
     PathPrompt { align: center middle; }
@@ -47,7 +53,7 @@ class PathPrompt(ModalScreen[Path | None]):
         """Title, the path, the reason for any refusal, and the keys."""
         with Vertical():
             yield Label(self.title_text)
-            yield Input(str(self.default), id="pp-path")
+            yield InOrderInput(str(self.default), id="pp-path")
             yield Static("", id="pp-error", markup=False)  # it may quote the name typed
             yield Label("enter: go · escape: cancel", id="pp-hint")
 
@@ -67,10 +73,15 @@ class PathPrompt(ModalScreen[Path | None]):
         if isinstance(path, str):
             error.update(path)
             return
-        if self.confirm_overwrite and _exists(path) and self._confirmed != path:
-            self._confirmed = path
-            error.update(f"{path.name} exists: enter again to replace it, or change the name")
-            return
+        if self.confirm_overwrite:
+            refusal = why_not_written(path)
+            if refusal:
+                error.update(f"{path}: {refusal}; choose another name")
+                return
+            if os.path.lexists(path) and self._confirmed != path:
+                self._confirmed = path
+                error.update(f"{path.name} exists: enter again to replace it, or change the name")
+                return
         if self._dismissing:
             return
         why = self.act(path)
@@ -95,6 +106,23 @@ class PathPrompt(ModalScreen[Path | None]):
             self.dismiss(result)
 
 
+class InOrderInput(Input):
+    """An Input that applies its own editing keys (backspace, ctrl+u, home, enter, …) in turn
+    with the characters typed around them.
+
+    Textual applies a widget's key bindings once the key has gone up to the app, after the
+    keys behind it in the same read have reached the widget: ctrl+u and a name sent in one
+    read (as ssh and tmux send quick keys) typed the name, then cleared it.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        bindings = self._bindings.key_to_bindings.get(event.key)
+        if bindings and not event.is_printable:
+            event.stop()
+            event.prevent_default()  # Input's own handler, next up the classes, is not needed
+            await self.run_action(bindings[0].action)
+
+
 def _to_path(text: str) -> Path | str:
     """The path ``text`` names (``~`` expanded), or why it cannot name one."""
     if "\0" in text:
@@ -103,11 +131,3 @@ def _to_path(text: str) -> Path | str:
         return Path(text).expanduser()
     except RuntimeError:  # ~name, for a user this machine does not know
         return f"{text.split('/', 1)[0]}: no such user, so no home folder to look in"
-
-
-def _exists(path: Path) -> bool:
-    """Whether ``path`` exists; False when it cannot even be asked (the action then says why)."""
-    try:
-        return path.exists()
-    except OSError:  # a name too long, a folder not readable, ...
-        return False

@@ -64,7 +64,7 @@ class Places:
         self.config(learner).mkdir(parents=True, exist_ok=True)
         card = self.home(learner) / "learner.json"
         first = now  # unless a card (not spoilt) says when they first came
-        with contextlib.suppress(OSError, ValueError, AttributeError):
+        with contextlib.suppress(OSError, ValueError, AttributeError, RecursionError):
             first = str(json.loads(read_small(card, 4096)).get("first_seen", now))[:40]
         write_atomic(card, json.dumps({"name": learner.name, "key": learner.key,
                                        "first_seen": first, "last_seen": now}))

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from core.files.reading import kind_of
+
+
+class NotWritten(OSError):
+    """A file not written: its folder is missing, or something other than a regular file is there."""
+
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, then rename it
     into place, so a crash leaves either the old file or the new one, never half of one.
-    Raises OSError."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+
+    The folder must exist, and only a regular file is ever replaced: a folder, symbolic link,
+    FIFO or device at ``path`` is left as it is. Raises OSError (NotWritten for those).
+    """
+    refusal = why_not_written(path)
+    if refusal:
+        raise NotWritten(errno.EEXIST, refusal)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -23,6 +35,22 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def why_not_written(path: Path) -> str | None:
+    """Why a file may not be written at ``path`` (its folder is missing, or something other
+    than a regular file is there), or None."""
+    try:
+        if not path.parent.is_dir():
+            return f"there is no folder {path.parent}"
+        kind = kind_of(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return None
+    except OSError as error:  # a name too long, a folder that cannot be read, ...
+        return error.strerror or str(error)
+    if kind is not None:
+        return f"{kind} is there, and only a regular file is ever replaced"
+    return None
 
 
 def fresh_path(folder: Path, stem: str, suffix: str, now: datetime | None = None) -> Path:

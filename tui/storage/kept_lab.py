@@ -23,11 +23,13 @@ def keep_lab(states: list[TrainState]) -> tuple[bool, str]:
     from tui.storage.files import describe_error, write_atomic
 
     path = kept_lab_path()
+    lost = "; it is lost (ctrl+s or W saves a lab where you choose)"
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, session_json(states))
     except OSError as error:
-        return False, f"neuron-tui: could not keep the lab: {describe_error(path, error)}"
+        return False, f"neuron-tui: could not keep your lab in {describe_error(path, error)}{lost}"
     except SessionError as error:
-        return False, f"neuron-tui: could not keep the lab: {error}"
+        return False, f"neuron-tui: could not keep your lab in {path}: {error}{lost}"
     return True, (f"Your lab ({len(states)} states) is kept in {path}; "
                   "neuron-tui --resume opens it again.")

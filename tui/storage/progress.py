@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.files.reading import JSONRefused, ReadRefused, parse_json, read_regular
 from tui.storage.files import write_atomic
 
 VERSION = 2
@@ -20,6 +22,8 @@ READABLE_VERSIONS = (1, 2)
 MAX_BYTES = 64 * 1024
 """A progress file larger than this is refused without being parsed."""
 PLACES = ("book", "lab")
+_CHAPTER_KEY = re.compile(r"[0-9]{1,4}")
+"""A chapter number as a key of "solved" (not "²", which str.isdigit accepts and int refuses)."""
 
 
 def config_dir() -> Path:
@@ -84,13 +88,11 @@ def parse(raw: bytes, n_chapters: int) -> Progress:
     if len(raw) > MAX_BYTES:
         raise ProgressError(f"larger than {MAX_BYTES // 1024} KB")
     try:
-        doc = json.loads(raw.decode("utf-8"))
+        doc = parse_json(raw.decode("utf-8"), MAX_BYTES, MAX_BYTES)
     except UnicodeDecodeError:
         raise ProgressError("not UTF-8 text") from None
-    except RecursionError:
-        raise ProgressError("nested too deeply") from None
-    except json.JSONDecodeError as err:
-        raise ProgressError(f"not valid JSON ({err.msg}, line {err.lineno})") from None
+    except JSONRefused as why:
+        raise ProgressError(str(why)) from None
     version = doc.get("version") if isinstance(doc, dict) else None
     if type(version) is not int or version not in READABLE_VERSIONS:
         raise ProgressError(f"not a version {' or '.join(map(str, READABLE_VERSIONS))} "
@@ -110,44 +112,64 @@ def parse(raw: bytes, n_chapters: int) -> Progress:
 def _ids_by_chapter(ids: object) -> bool:
     """Whether ``ids`` maps chapter numbers (as text) to lists of ids."""
     return isinstance(ids, dict) and all(
-        k.isdigit() and isinstance(v, list) and all(isinstance(e, str) for e in v)
+        _CHAPTER_KEY.fullmatch(k) and isinstance(v, list) and all(isinstance(e, str) for e in v)
         for k, v in ids.items())
 
 
 def load(path: Path, n_chapters: int) -> tuple[Progress, str | None]:
-    """The saved progress, or a fresh one and a notice saying why the file was not used."""
+    """The saved progress, or a fresh one and a notice saying why the file was not used.
+
+    A file that cannot be used (not a regular file, too large, unreadable, not a progress
+    file) is moved aside to ``<name>.broken``, read no further than the size limit.
+    """
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return Progress(), None
-    except OSError as err:
-        return Progress(), f"Could not read {path}: {err.strerror}. Starting at chapter 1."
-    try:
-        return parse(raw, n_chapters), None
+        return parse(read_regular(path, MAX_BYTES), n_chapters), None
+    except ReadRefused as why:
+        if why.missing:
+            return Progress(), None
+        reason = str(why)
     except ProgressError as why:
-        return Progress(), f"Ignored {path}: {why}. Starting at chapter 1."
+        reason = f"{path}: {why}"
+    try:
+        kept = _set_aside(path)
+    except OSError as err:
+        return Progress(), (f"Ignored {reason}. It could not be moved aside ({err.strerror}), "
+                            "so your place will not be kept; starting at chapter 1.")
+    return Progress(), f"Ignored {reason}. Kept as {kept.name}; starting at chapter 1."
 
 
 def save(progress: Progress, path: Path) -> str | None:
     """Write atomically; return None, or a message if the file could not be written.
 
     A file there that is not a readable progress file is kept as ``<name>.broken`` first, so
-    nothing the reader had is overwritten unseen.
+    nothing the reader had is overwritten unseen. A symbolic link is written through, to the
+    file it names.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _set_aside_if_foreign(path)
-        write_atomic(path, progress.to_json())
+        write_atomic(Path(os.path.realpath(path)), progress.to_json())
     except OSError as err:
         return f"Could not save progress to {path}: {err.strerror or err}"
     return None
 
 
 def _set_aside_if_foreign(path: Path) -> None:
-    if not path.exists():
-        return
     try:
-        parse(path.read_bytes()[: MAX_BYTES + 1], n_chapters=10**6)
+        parse(read_regular(path, MAX_BYTES), n_chapters=10**6)
+    except ReadRefused as why:
+        if not why.missing:
+            _set_aside(path)
     except ProgressError:
-        os.replace(path, path.with_name(path.name + ".broken"))
+        _set_aside(path)
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename ``path`` to ``<name>.broken`` (or ``.broken-2``, … if that is taken); the new path."""
+    kept = path.with_name(path.name + ".broken")
+    n = 2
+    while os.path.lexists(kept):
+        kept = path.with_name(f"{path.name}.broken-{n}")
+        n += 1
+    os.rename(path, kept)
+    return kept

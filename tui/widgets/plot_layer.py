@@ -124,8 +124,8 @@ class PlotLayer:
 
         c = self._canvas
         xf, yf = ut.marker_factor(d.marker, 2, 2, 2), ut.marker_factor(d.marker, 2, 3, 4)
-        x = ut.get_matrix_data(d.xs, list(c.xlim), c.width * xf)
-        y = ut.get_matrix_data(d.ys, list(c.ylim), c.height * yf)
+        x = ut.get_matrix_data(_near(d.xs, c.xlim), list(c.xlim), c.width * xf)
+        y = ut.get_matrix_data(_near(d.ys, c.ylim), list(c.ylim), c.height * yf)
         if not x:
             return []
         if d.lines and _plain(x) and _plain(y):
@@ -144,6 +144,15 @@ class PlotLayer:
 
 FAR = 1 << 40
 """Matrix coordinates beyond ±this are far off any canvas; they are clamped here, and dropped."""
+
+
+def _near(values: list[float], lim: tuple[float, float]) -> list[float]:
+    """``values`` with those far beyond ``lim`` brought to a millionth of FAR spans from it:
+    still off the canvas by as much as any screen holds, and small enough for plotext's
+    rounding, which multiplies by 10⁸ and overflows past about 10³⁰⁰."""
+    lo, hi = lim
+    reach = (hi - lo) * FAR * 1e-6
+    return [min(max(v, lo - reach), hi + reach) for v in values]
 
 
 def _plain(values: list) -> bool:

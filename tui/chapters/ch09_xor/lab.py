@@ -76,7 +76,7 @@ class XorLab(SteppingLab[XorSnap]):
 
     BINDINGS = STEPPING_BINDINGS + [
         Binding("m", "map", "Map"),
-        Binding("G", "playground", "Playground",
+        Binding("G", "playground", "Playground", priority=True,  # see action_playground
                 tooltip="Open the playground with this network and XOR, as they are now"),
     ]
 
@@ -190,14 +190,16 @@ class XorLab(SteppingLab[XorSnap]):
         self.shown = cycle(MAPS, self.shown)
         self.draw()
 
-    def action_playground(self) -> None:
-        """The playground, holding this network and the four XOR points as they are now."""
+    async def action_playground(self) -> None:
+        """The playground, holding this network and the four XOR points as they are now.
+
+        Awaited, not called later: keys typed in the same read as G then reach the playground,
+        not this lab."""
         from core.playground.chapter9 import chapter9_state
 
         net = self.current.net
         self._stop()
-        self.app.call_later(self.app.open_playground,
-                            chapter9_state(net.net, net.lr, self.seed, net.steps))
+        await self.app.open_playground(chapter9_state(net.net, net.lr, self.seed, net.steps))
 
     @on(NumberField.Changed)
     def _edit(self, event: NumberField.Changed) -> None:

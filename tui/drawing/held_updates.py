@@ -81,16 +81,6 @@ class HeldUpdates(App[None]):
 
     # -- holds ------------------------------------------------------------------------------
 
-    @contextmanager
-    def holding(self) -> Iterator[None]:
-        """Hold updates while the body runs and for a moment after, then paint once."""
-        self.begin_hold()
-        try:
-            yield
-        finally:
-            self.hold_updates()
-            self.end_hold()
-
     def begin_hold(self) -> None:
         """Hold updates until the matching :meth:`end_hold`."""
         if not self._holding:

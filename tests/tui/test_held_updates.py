@@ -143,3 +143,21 @@ def test_a_piece_that_later_pieces_hide_between_them_is_not_sent():
     assert _shown(line) == [(0, 4, "a"), (4, 12, "b"), (20, 30, "c")]
     assert _shown([(0, 10, "x"), (0, 4, "a"), (6, 12, "b")]) == [
         (0, 10, "x"), (0, 4, "a"), (6, 12, "b")]  # cells 4-5 of x still show
+
+
+async def test_a_print_inside_the_app_is_flushed_without_an_error(private_config_dir):
+    """Textual flushes captured print() output through the app's own _flush(stderr=…): the
+    held-updates mixin once named its sender _flush too, so a print or a log line in the app
+    (a long random-key run met one) raised TypeError."""
+    import sys
+
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        print("a line printed inside the app")
+        sys.stdout.flush()
+        print("and one to stderr", file=sys.stderr)
+        sys.stderr.flush()
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.is_running

@@ -91,7 +91,7 @@ class HeldUpdates(App[None]):
         """End one hold; when none is left, send what was held back."""
         self._holding = max(self._holding - 1, 0)
         if not self._holding and self._held_back:
-            self._flush()
+            self._send_held()
 
     @contextmanager
     def holding(self) -> Iterator[None]:
@@ -145,7 +145,7 @@ class HeldUpdates(App[None]):
                 self._releases.remove(release)
                 self.end_hold()
         if not self._holding and self._held_back:
-            self._flush()  # what Textual made inside its own batch
+            self._send_held()  # what Textual made inside its own batch
         if self._releases:
             self._ask_release(POLL)
 
@@ -217,7 +217,7 @@ class HeldUpdates(App[None]):
             self._ask_release(0)
             self.post_display_hook()  # what Textual does after every display
             return
-        self._flush()
+        self._send_held()
 
     def _collect(self, update: object) -> bool:
         """Add ``update``'s pieces to those waiting; False if it cannot be (nothing is
@@ -236,7 +236,7 @@ class HeldUpdates(App[None]):
             self._sent_size = size
         return self._sent.keep(update, self.console)
 
-    def _flush(self) -> None:
+    def _send_held(self) -> None:
         """Send the pieces waiting that the terminal does not show yet, as one paint."""
         if self._batch_count:
             self._ask_release(POLL)  # Textual would write nothing now

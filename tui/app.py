@@ -164,7 +164,7 @@ class NeuronApp(HeldUpdates):
 
     @staticmethod
     def _make_book(chapter: int) -> Screen:
-        # Imported here: the book (Markdown, every chapter's lab) costs ~47 ms of imports that
+        # Imported here: the book (markdown-it, the exercises, a chapter's lab) costs imports that
         # a start in the lab does not need before its first screen.
         from tui.screens.book import BookScreen
 

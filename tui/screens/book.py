@@ -24,7 +24,7 @@ from tui.screens.contents import LAB, PLAYGROUND, ContentsScreen
 from tui.screens.panes import Panes
 from tui.screens.too_small import COMPACT_BELOW
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.prose import Prose
+from tui.widgets.book_text import BookText
 
 
 class BookScreen(Panes):
@@ -69,7 +69,7 @@ class BookScreen(Panes):
         with Horizontal():
             with Vertical(id="text-col"):
                 with VerticalScroll(id="prose"):
-                    yield Prose("", id="prose-text")
+                    yield BookText(id="prose-text")
                 yield ExercisePanel(id="exercise")
             yield Vertical(id="lab-holder")
         yield KeyBar()
@@ -125,7 +125,7 @@ class BookScreen(Panes):
         await holder.remove_children()
         lab = ch.lab_class()
         await holder.mount(lab)
-        await self.query_one("#prose-text", Prose).update(ch.prose())
+        self.query_one("#prose-text", BookText).update(ch.prose())
         self.query_one("#prose", VerticalScroll).scroll_home(animate=False)
         self._show_titles()
         progress = self.app.progress

@@ -11,8 +11,9 @@ Code blocks are drawn as plain text. Textual guesses the language of an unlabell
 loading every Pygments lexer (about 100 ms and 15 MB); nothing here loads one. Label fences
 in the book anyway (```` ```text ````), so the text stays cheap wherever it is shown.
 
-Any screen that shows Markdown the reader must read whole (a chapter, help, the notation
-page) uses :class:`Prose` instead of Textual's ``Markdown``.
+Help uses :class:`Prose` instead of Textual's ``Markdown`` (its key tables need Markdown's
+tables). A chapter's text, which needs no tables, is drawn as one widget by
+:class:`tui.widgets.book_text.BookText`, at a fraction of the cost.
 """
 
 from __future__ import annotations

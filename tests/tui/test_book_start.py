@@ -28,3 +28,34 @@ def test_the_book_at_chapter_1_does_not_load_the_lab_screen():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True, timeout=60).stdout
     assert out.strip() == "False"
+
+
+async def test_while_a_chapter_is_read_its_neighbours_are_loaded_and_keys_still_come_first(
+        tmp_path, monkeypatch):
+    import asyncio
+
+    from tui.app import NeuronApp
+    from tui.screens.book import BookScreen
+    from tui.widgets import book_text
+
+    monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path))
+    book_text.parse.cache_clear()
+    app = NeuronApp(chapter=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        book = app.screen
+        assert isinstance(book, BookScreen) and len(book._preloads) == 7  # 2 chapters + plotext
+        await pilot.press("right_square_bracket")  # before the loading starts
+        await pilot.pause()
+        assert book.number == 6 and len(book._preloads) == 7  # planned again around chapter 6
+        for _ in range(40):
+            if not book._preloads:
+                break
+            await asyncio.sleep(0.05)
+        assert not book._preloads
+        parsed = book_text.parse.cache_info()
+        assert parsed.currsize == 3  # chapter 6 shown; 7 and 5 parsed ahead
+        assert "plotext" in sys.modules
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert book.number == 7 and book_text.parse.cache_info().hits > parsed.hits

@@ -8,6 +8,7 @@ cutting off the lab's last lines (a verdict under chapter 9's lab left its map 5
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from rich.cells import cell_len
 from textual import events, on
@@ -15,6 +16,7 @@ from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
 
 from tui.book.chapter import CHAPTERS, Chapter
 from tui.book.exercise import Challenge
@@ -24,7 +26,11 @@ from tui.screens.contents import LAB, PLAYGROUND, ContentsScreen
 from tui.screens.panes import Panes
 from tui.screens.too_small import COMPACT_BELOW
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.book_text import BookText
+from tui.widgets.book_text import BookText, parse
+
+
+PRELOAD_AFTER = 0.4
+"""Seconds a chapter is on show before the book loads what its neighbours will need."""
 
 
 class BookScreen(Panes):
@@ -58,6 +64,8 @@ class BookScreen(Panes):
         super().__init__()
         self.number = chapter
         self._switching = asyncio.Lock()
+        self._preloads: list[Callable[[], object]] = []
+        self._preload_timer: Timer | None = None
 
     @property
     def chapter(self) -> Chapter:
@@ -136,6 +144,29 @@ class BookScreen(Panes):
         else:
             lab.focus_first()
         self.app.record_place("book", number)
+        self._plan_preloads(number)
+
+    def _plan_preloads(self, number: int) -> None:
+        """While the reader reads, load the next chapter's lab, exercises and text (and then
+        the previous one's) a piece at a time, so that ``]`` and ``[`` find them ready: the
+        first visit to a chapter otherwise spent about 150 ms of its switch importing its lab
+        and plotext and parsing its text."""
+        near = [CHAPTERS[n - 1] for n in (number + 1, number - 1) if 1 <= n <= len(CHAPTERS)]
+        self._preloads = [step for ch in near for step in
+                          (lambda ch=ch: ch.lab_class, lambda ch=ch: ch.exercises,
+                           lambda ch=ch: parse(ch.prose()))]
+        self._preloads.insert(3 if near else 0, _import_plotext)
+        if self._preload_timer is not None:
+            self._preload_timer.stop()
+        self._preload_timer = self.set_timer(PRELOAD_AFTER, self._preload_one)
+
+    def _preload_one(self) -> None:
+        """One piece of the loading planned above; the rest later, unless keys are waiting."""
+        if not self._preloads or not self.is_attached:
+            return
+        if self.app.keys.settled() and not self._switching.locked():
+            self._preloads.pop(0)()
+        self._preload_timer = self.set_timer(0.05, self._preload_one)
 
     def _show_titles(self) -> None:
         """The chapter in the prose's title, where to find it in the book and how to page it
@@ -216,6 +247,11 @@ class BookScreen(Panes):
     def _solved(self, event: ExercisePanel.Solved) -> None:
         self.app.record_solved(self.number, event.item.id,
                                challenge=isinstance(event.item, Challenge))
+
+
+def _import_plotext() -> None:
+    """Load plotext, which the first plot a chapter draws needs (about 80 ms)."""
+    import plotext  # noqa: F401
 
 
 def _fitted(parts: tuple[str, str], room: int, keep_first: bool = True) -> str:

@@ -4,8 +4,9 @@ Textual's ``Markdown`` makes a widget for every paragraph, heading, list item an
 each styled, laid out and rendered on its own: 28 to 61 widgets a chapter, and most of the CPU
 time of a chapter switch and of the book's first screen. The book's prose uses a small part of
 Markdown (``## headings``, paragraphs, bullet lists, ```` ```text ```` formula blocks, bold,
-italic and inline code), so this widget lays the whole chapter out itself, as rows of text for
-the current width, and Textual draws only the rows on show.
+italic and inline code; read by :mod:`tui.widgets.prose_blocks`), so this widget lays the
+whole chapter out itself, as rows of text for the current width, and Textual draws only the
+rows on show.
 
 Two things read better than in Textual's Markdown:
 
@@ -18,11 +19,8 @@ Two things read better than in Textual's Markdown:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 
-from markdown_it import MarkdownIt
 from rich.cells import get_character_cell_size
 from rich.style import Style
 from rich.text import Text
@@ -30,79 +28,12 @@ from textual.geometry import Size
 
 from tui.drawing.formula_breaks import break_formula
 from tui.widgets.lines import LinesView
+from tui.widgets.prose_blocks import MARKS, Runs, parse
 
 BULLET = "• "
 """What starts a list item; its later lines hang under the text after it."""
 FORMULA_INDENT = 2
 """Cells a displayed formula is set in from the text."""
-MARKS = ("strong", "em", "code")
-"""Inline marks a run of text may carry, each a component class of the widget."""
-
-
-@dataclass(frozen=True)
-class Block:
-    """One block of the text: ``kind`` is "heading", "paragraph", "item" (a list item's first
-    paragraph), "more" (its later ones) or "formula";
-    ``runs`` the inline text as (text, marks) pairs (a formula's code is its one run);
-    ``gap`` the blank rows above it."""
-
-    kind: str
-    runs: tuple[tuple[str, frozenset[str]], ...]
-    gap: int
-
-
-@lru_cache(maxsize=16)
-def parse(markdown: str) -> tuple[Block, ...]:
-    """The blocks of ``markdown`` (kept: a chapter is parsed once, however often it is shown)."""
-    blocks: list[Block] = []
-    kind, tight = "paragraph", False
-    for token in MarkdownIt("commonmark").parse(markdown):
-        if token.type == "heading_open":
-            kind = "heading"
-        elif token.type == "list_item_open":
-            kind = "item"
-        elif token.type == "paragraph_open":
-            tight = token.hidden  # markdown-it hides the paragraphs of a tight list
-        elif token.type == "inline":
-            blocks.append(Block(kind, _runs(token.children or []), _gap(blocks, kind, tight)))
-            kind = "more" if kind == "item" else "paragraph"
-        elif token.type in ("heading_close", "list_item_close", "bullet_list_close"):
-            kind = "paragraph"
-        elif token.type in ("fence", "code_block"):
-            code = ((token.content.rstrip("\n"), frozenset()),)
-            blocks.append(Block("formula", code, _gap(blocks, "formula", False)))
-    return tuple(blocks)
-
-
-def _gap(blocks: list[Block], kind: str, tight: bool) -> int:
-    """Blank rows before a block of ``kind``: none at the top, two before a heading (as
-    Textual's Markdown leaves), none inside a tight list, else one."""
-    if not blocks:
-        return 0
-    if kind == "heading":
-        return 2
-    if kind in ("item", "more") and blocks[-1].kind in ("item", "more") and tight:
-        return 0
-    return 1
-
-
-def _runs(children: list) -> tuple[tuple[str, frozenset[str]], ...]:
-    """An inline token's children as (text, marks) runs; a soft line break is a space."""
-    runs: list[tuple[str, frozenset[str]]] = []
-    marks: set[str] = set()
-    for child in children:
-        kind = child.type
-        if kind.endswith("_open") and kind[:-5] in MARKS:
-            marks.add(kind[:-5])
-        elif kind.endswith("_close") and kind[:-6] in MARKS:
-            marks.discard(kind[:-6])
-        elif kind in ("softbreak", "hardbreak"):
-            runs.append((" ", frozenset(marks)))
-        elif kind == "code_inline":
-            runs.append((child.content, frozenset(marks | {"code"})))
-        elif child.content:
-            runs.append((child.content, frozenset(marks)))
-    return tuple(runs)
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
@@ -219,7 +150,7 @@ class BookText(LinesView):
         return rows
 
 
-def _styled(runs: tuple[tuple[str, frozenset[str]], ...], styles: dict[str, Style]) -> Text:
+def _styled(runs: Runs, styles: dict[str, Style]) -> Text:
     """The runs as one Text, each styled with its marks."""
     text = Text()
     for part, marks in runs:

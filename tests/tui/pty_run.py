@@ -51,11 +51,12 @@ class PtyApp:
         os.write(self.fd, text.encode())
 
     def read_until_quiet(self, quiet: float = 0.5, first_within: float = 10.0,
-                         until: bytes | None = None) -> bytes:
+                         until: bytes | None = None, most: float | None = None) -> bytes:
         """Everything written until ``quiet`` seconds pass with nothing new (after the first
-        byte, or after ``until`` has appeared)."""
+        byte, or after ``until`` has appeared), or for ``most`` seconds at most (an app that
+        trains is never quiet)."""
         out, start, last = b"", time.monotonic(), None
-        while time.monotonic() - start < first_within + 30:
+        while time.monotonic() - start < (first_within + 30 if most is None else most):
             ready, _, _ = select.select([self.fd], [], [], 0.02)
             if ready:
                 try:

@@ -45,7 +45,10 @@ class ContentsScreen(ModalScreen[int | None]):
     ]
 
     DEFAULT_CSS = """
-    ContentsScreen { align: center middle; }
+    /* An opaque page, not the book dimmed behind a box: dimming changed the colour of every
+       cell of the book, so opening the contents sent more than a whole screen (19.4 KB where
+       the book's screen is 18.4 KB); a plain page is a third of that. */
+    ContentsScreen { align: center middle; background: $background; }
     ContentsScreen > Vertical { width: 74; max-width: 95%; height: auto; max-height: 90%;
         border: round $primary; background: $surface; padding: 0 1; }
     /* The heading wraps to the dialog's width and stays on top; the list takes the rows left

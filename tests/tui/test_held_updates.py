@@ -129,7 +129,8 @@ async def test_a_hold_never_outlasts_its_limit(terminal):
         await pilot.pause()
         app.begin_hold()  # and never end it, as a bug might
         await pilot.press("s")
-        assert app._holding == 1 and app._held_back
+        # the step waits: drawn and not sent, or (DrawsWhenSettled) not yet drawn
+        assert app._holding == 1 and (app._held_back or app.screen.drawing_deferred)
         app._hold_started = time.monotonic() - MAX_HOLD - 1
         await pilot.press("s")
         await same_as_unheld(pilot, app, terminal)
@@ -161,3 +162,28 @@ async def test_a_print_inside_the_app_is_flushed_without_an_error(private_config
         await pilot.press("s")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_a_chapter_switch_and_an_answer_are_each_drawn_once(terminal, monkeypatch):
+    """Held output made one paint of a change, but Textual drew the screen each time a part of
+    it changed: a switch four times (two of them whole), an answer seven."""
+    from textual._compositor import Compositor
+
+    draws = []
+    render_update = Compositor.render_update
+    monkeypatch.setattr(Compositor, "render_update",
+                        lambda self, *a, **k: draws.append(1) or render_update(self, *a, **k))
+    app = NeuronApp(start="book", chapter=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        draws.clear()
+        await pilot.press("right_square_bracket")
+        await settle(pilot, app)
+        assert app.screen.number == 3 and len(draws) == 1
+        await pilot.press("e")
+        await settle(pilot, app)
+        draws.clear()
+        await pilot.press("1", "enter")  # the pilot sends them one at a time
+        await settle(pilot, app)
+        assert len(draws) <= 2  # the digit typed, then the verdict
+        await same_as_unheld(pilot, app, terminal)

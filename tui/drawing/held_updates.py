@@ -88,10 +88,27 @@ class HeldUpdates(App[None]):
         self._holding += 1
 
     def end_hold(self) -> None:
-        """End one hold; when none is left, send what was held back."""
+        """End one hold; when none is left, draw what was left undrawn and send what was
+        held back."""
         self._holding = max(self._holding - 1, 0)
+        if not self._holding:
+            self._draw_deferred()
         if not self._holding and self._held_back:
             self._send_held()
+
+    def defers_drawing(self) -> bool:
+        """Whether a screen should leave its drawing until the hold ends (see
+        :class:`DrawsWhenSettled`)."""
+        return bool(self._holding) and not self._batch_count and not self._held_too_long()
+
+    def _draw_deferred(self) -> None:
+        """Draw the screen on show once, if it left drawing while held."""
+        if not self.screen_stack:
+            return
+        screen = self.screen
+        if isinstance(screen, DrawsWhenSettled) and screen.drawing_deferred:
+            screen.drawing_deferred = False
+            screen._compositor_refresh()
 
     @contextmanager
     def holding(self) -> Iterator[None]:
@@ -162,7 +179,8 @@ class HeldUpdates(App[None]):
             return True
         screen = self.screen
         if (screen._layout_required or screen._scroll_required or screen._repaint_required
-                or screen._recompose_required or screen._dirty_widgets or screen._callbacks):
+                or screen._recompose_required or screen._callbacks
+                or screen._dirty_widgets and not getattr(screen, "drawing_deferred", False)):
             return False
         return all(_idle(pump) for pump in screen.walk_children(with_self=True))
 
@@ -247,3 +265,28 @@ class HeldUpdates(App[None]):
         sequence = self._sent.take()
         if sequence:
             super()._display(self.screen, ChangedPieces(sequence))
+
+
+class DrawsWhenSettled(Screen):
+    """A screen that, while the app holds its output, lays itself out as usual but draws only
+    once, when the hold ends (a mixin base for the app's screens).
+
+    Holding the output made one paint of a change, but Textual still drew the screen each time
+    a part of it changed: a chapter switch drew it four times (two of them whole) and an
+    answer seven, for one write. What is left undrawn is remembered in the compositor's dirty
+    regions, and drawn in one go.
+    """
+
+    drawing_deferred = False
+    """Whether drawing was left for the end of the hold."""
+
+    def _compositor_refresh(self) -> None:
+        app = self.app
+        if self is app.screen and isinstance(app, HeldUpdates) and app.defers_drawing():
+            self.drawing_deferred = True
+            self._compositor.update_widgets(self._dirty_widgets)  # their regions, kept
+            self._dirty_widgets.clear()  # else Textual's idle handler asks again and again
+            return
+        self.drawing_deferred = False
+        self._compositor.update_widgets(self._dirty_widgets)  # marked since the last look
+        super()._compositor_refresh()

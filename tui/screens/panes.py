@@ -16,8 +16,9 @@ widget, or :meth:`Panes.focus_pane` as the screen defines it. pgup/pgdn scroll i
 
 from __future__ import annotations
 
-from textual.screen import Screen
 from textual.widget import Widget
+
+from tui.drawing.held_updates import DrawsWhenSettled
 
 FULL_WIDTH, FULL_HEIGHT = 80, 24
 """The smallest terminal that shows a screen's panes side by side."""
@@ -34,7 +35,7 @@ def one_pane(width: int, height: int) -> bool:
     return width < FULL_WIDTH or height < FULL_HEIGHT
 
 
-class Panes(Screen):
+class Panes(DrawsWhenSettled):
     """A screen that shows one pane at a time on a small terminal (see the module docstring)."""
 
     PANES: tuple[str, ...] = ()

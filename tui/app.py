@@ -273,13 +273,15 @@ class NeuronApp(HeldUpdates):
 
     def action_help(self) -> None:
         """Show every key of the current screen (? or escape closes it)."""
+        from tui.screens.app_commands import help_sections
         from tui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.screen.action_close()
             return
         about = getattr(self.screen, "help_about", None)
-        self.push_screen(HelpScreen(help_sections(self.screen), about() if about else ""))
+        sections = help_sections(self.screen, list(NeuronApp.BINDINGS))
+        self.push_screen(HelpScreen(sections, about() if about else ""))
 
     def action_notation(self) -> None:
         """Show the notation page: every symbol and its meaning (N or escape closes it)."""
@@ -322,55 +324,13 @@ class NeuronApp(HeldUpdates):
 
     def _commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of ``screen``, every chapter, and the lab's activations and datasets."""
+        from tui.screens.app_commands import screen_commands
+
         yield from super().get_system_commands(screen)
-        from core.neuron.activations import ACTIVATIONS
-        from core.data.datasets import DATASETS
-        from tui.book.chapter import CHAPTERS
-        from tui.book.exercise_panel import ExercisePanel
-        from tui.book.lab_base import ChapterLab
-        from tui.lab.screen import LabScreen
+        yield from screen_commands(self, screen)
 
-        for b in screen.BINDINGS:
-            if not b.action.startswith("app."):
-                help_text = f"key {b.key_display or b.key}" + (f" · {b.tooltip}" if b.tooltip else "")
-                yield SystemCommand(b.description, help_text, partial(screen.run_action, b.action))
-        yield SystemCommand("Open the lab", "key L", self.action_open_lab)
-        yield SystemCommand("Screenshot (SVG)", "key S · saved in the current folder",
-                            self.action_screenshot_svg)
-        yield SystemCommand("Open the book", "key B", self.action_open_book)
-        yield SystemCommand("Open the playground", "a small network on points in the plane "
-                            "(key G in the contents and in chapter 9's lab)", self.open_playground)
-        yield from getattr(screen, "palette_commands", list)()
-        yield SystemCommand("Notation: every symbol and its meaning", "key N",
-                            self.action_notation)
-        if isinstance(screen, Panes) and screen.one_pane:
-            yield SystemCommand("Next pane", "key P · one pane shows at a time below 80×24",
-                                self.action_next_pane)
-        for ch in CHAPTERS:
-            yield SystemCommand(f"Chapter {ch.number}: {ch.title}", "open this chapter",
-                                partial(self._open_chapter, ch.number))
-        for lab in screen.query(ChapterLab).results():
-            for b in lab.BINDINGS:
-                yield SystemCommand(f"Lab: {b.description}", f"key {b.key_display or b.key} · "
-                                    "in this chapter's lab", partial(lab.run_action, b.action))
-        for panel in screen.query(ExercisePanel).results():
-            for action, b in {b.action: b for b in reversed(panel.BINDINGS)}.items():
-                yield SystemCommand(f"Exercise: {b.description}", f"key {b.key} · in the "
-                                    "exercises", partial(panel.run_action, action))
-        if isinstance(screen, LabScreen):
-            for name, act in ACTIVATIONS.items():
-                yield SystemCommand(f"Activation: {act.title}", act.formula,
-                                    partial(screen.set_activation, name))
-            for name, data in DATASETS.items():
-                yield SystemCommand(f"Dataset: {data.title}", data.description,
-                                    partial(screen.set_dataset, name))
-            yield SystemCommand("Dataset: open a CSV file…", "header row; the last column is "
-                                "the target", screen.open_csv)
-            yield SystemCommand("Dataset: open a CSV file, inputs standardised…",
-                                "each input column scaled to mean 0, sd 1",
-                                partial(screen.open_csv, standardise=True))
-
-    async def _open_chapter(self, number: int) -> None:
+    async def open_chapter(self, number: int) -> None:
+        """Open chapter ``number`` in the book, over whatever is on show."""
         await self._switch_held("book")
         if not self.too_small:
             self._uncover()  # help left open over the book when the lab was opened
@@ -384,19 +344,3 @@ class NeuronApp(HeldUpdates):
         """
         while len(self.screen_stack) > 1:
             self.pop_screen()
-
-
-def help_sections(screen: Screen) -> list[tuple[str, list[Binding]]]:
-    """The key sections for ``screen``: its own keys, and in the book the lab's and exercise's."""
-    from tui.book.exercise_panel import ExercisePanel
-    from tui.screens.book import BookScreen
-
-    sections = [("On this screen", list(screen.BINDINGS))]
-    if isinstance(screen, BookScreen):
-        # From the chapter, not its lab widget: that is absent while a chapter switch runs.
-        sections.append((f"In this chapter's lab ({screen.chapter.title})",
-                         list(screen.chapter.lab_class.BINDINGS)))
-        sections.append(("In the exercises (press e first)", list(ExercisePanel.BINDINGS)))
-    sections.append(("Anywhere", list(NeuronApp.BINDINGS)))
-    return sections
-

@@ -3,7 +3,6 @@ broken as a textbook breaks them, no-break spaces held, and one widget for a who
 
 from __future__ import annotations
 
-import re
 
 import pytest
 from markdown_it import MarkdownIt

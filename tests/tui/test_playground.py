@@ -9,7 +9,8 @@ from rich.text import Text
 from core.files.playground_session import read_session, state_string
 from core.playground.heads import HEADS
 from tests.tui.conftest import screen_text
-from tui.app import NeuronApp, help_sections
+from tui.app import NeuronApp
+from tui.screens.app_commands import help_sections
 from tui.playground.colours import levels
 from tui.playground.grids import Grid
 from tui.playground.rows import Pixels, Run
@@ -248,7 +249,7 @@ async def test_every_key_is_in_help_and_the_palette_and_the_main_ones_in_the_key
         for binding in PlaygroundScreen.BINDINGS:
             assert binding.description in titles, binding.description
         assert {"Data: spiral, 3 classes", "Hidden activation: relu"} <= titles
-        keys = [b.description for _, bindings in help_sections(app.screen) for b in bindings]
+        keys = [b.description for _, bindings in help_sections(app.screen, list(NeuronApp.BINDINGS)) for b in bindings]
         assert all(b.description in keys for b in PlaygroundScreen.BINDINGS)
         await pilot.press("ctrl+p", *"two moons", "enter")
         await pilot.pause(0.3)

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import var
 from textual.timer import Timer
 
-from core.neuron.activations import ACTIVATIONS
-from core.data.datasets import DATASETS, Dataset
+from core.data.datasets import Dataset
 from core.neuron.history import History
 from core.neuron.losses import LOSSES
-from core.neuron.ranges import PROBABILITY
-from core.neuron.train import MODES, TrainState, apply_step, new_state, plan_step, step
+from core.neuron.train import TrainState, apply_step, new_state, plan_step, step
 from tui.values.bounds import LR_BOUNDS, SEED_BOUNDS
-from tui.values.choices import cycle
-from tui.values.numbers import fmt
 from tui.book.stepping import RUN_HZ
 from tui.drawing.palette import Palette
 from tui.lab.plots import activation_spec, cost_spec
 from tui.lab.files import LabFiles
+from tui.lab.settings import LabSettings
 from tui.lab.titles import PaneTitles, lab_titles
-from tui.lab.view import LabView, sub
+from tui.lab.view import LabView
 from tui.screens.panes import Panes
 from tui.screens.too_small import COMPACT_BELOW
 from tui.widgets.arithmetic import ArithmeticView
@@ -36,7 +30,7 @@ from tui.widgets.plot import PlotView
 from tui.widgets.training import TrainingText
 
 
-class LabScreen(LabFiles, Panes, KeptLines):
+class LabScreen(LabSettings, LabFiles, Panes, KeptLines):
     """Owns the training history; every key becomes a pure core call and a new snapshot.
 
     The screen keeps its drawn lines too (KeptLines): its background lies under every step's
@@ -298,80 +292,6 @@ class LabScreen(LabFiles, Panes, KeptLines):
         st = self.history.current
         self._push(new_state(st.data, st.neuron.activation, st.loss, st.lr, st.seed, st.mode))
 
-    def action_activation(self, by: int) -> None:
-        """Switch to the next (or previous) activation, keeping the weights."""
-        current = self.history.current.neuron.activation.name
-        self.set_activation(cycle(list(ACTIVATIONS), current, by))
-
-    def set_activation(self, name: str) -> None:
-        """Switch to the activation called ``name``."""
-        st = self.history.current
-        act = ACTIVATIONS[name]
-        self._push(st.edited(f"activation {name}", neuron=st.neuron.with_activation(act)))
-
-    def action_dataset(self, by: int) -> None:
-        """Switch to the next (or previous) dataset, with its usual cost, re-initialised."""
-        current = self.history.current.data.name
-        self.set_dataset(cycle(list(DATASETS), current, by))
-
-    def set_dataset(self, name: str) -> None:
-        """Train on the dataset called ``name`` from a neuron re-initialised from the seed."""
-        self._stop()
-        st = self.history.current
-        data = DATASETS[name]
-        self._push(new_state(data, st.neuron.activation, LOSSES[data.loss], st.lr, st.seed,
-                             st.mode))
-
-    def action_example(self, by: int) -> None:
-        """Show the next (or previous) example; a stochastic step learns from the one on show."""
-        st = self.history.current
-        moved = replace(st, example=(st.example + by) % st.data.n_examples)
-        self.phase = 0
-        self.state = self.history.amend(moved)
-
-    def action_loss(self) -> None:
-        """Switch between squared error and cross-entropy (only for targets in [0, 1])."""
-        st = self.history.current
-        loss = cycle(list(LOSSES.values()), st.loss)
-        low, high = float(st.data.y.min()), float(st.data.y.max())
-        if loss.name == "bce" and not (PROBABILITY[0] <= low and high <= PROBABILITY[1]):
-            self.app.bell()
-            self.notify(f"Cross-entropy needs targets between 0 and 1; these run from "
-                        f"{fmt(low)} to {fmt(high)}. The cost stays squared error.",
-                        severity="warning", markup=False)
-            return
-        self._push(st.edited(f"loss {loss.name}", loss=loss))
-
-    def action_mode(self) -> None:
-        """Switch between full-batch and stochastic (one example per step) descent."""
-        st = self.history.current
-        self._push(st.edited("mode", mode=cycle(list(MODES), st.mode)))
-
-    def action_derivative(self) -> None:
-        """Show or hide the derivative curve f′(z)."""
-        self.show_derivative = not self.show_derivative
-        self._redraw()
-
-    @on(NumberField.Changed)
-    def _field_changed(self, event: NumberField.Changed) -> None:
-        field_id, value = event.field.id or "", event.value
-        st = self.history.current
-        if field_id == "nudge":
-            self.nudge_step = value
-            self._redraw()
-        elif field_id == "seed":
-            self._push(new_state(st.data, st.neuron.activation, st.loss, st.lr, int(value),
-                                 st.mode))
-        elif field_id == "lr":
-            self._push(st.edited("learning rate", lr=value))
-        elif field_id == "b":
-            self._push(st.edited("edit b", neuron=st.neuron.with_params(b=value)))
-        elif field_id.startswith("w-"):
-            i = int(field_id[2:])
-            self._push(st.edited(f"edit w{sub(i + 1)}", neuron=st.neuron.with_weight(i, value)))
-        elif field_id.startswith("x-") or field_id == "y":
-            self._push(st.edited("edit example", data=_edit_example(st, field_id, value)))
-
     # ----------------------------------------------------------------- loading
 
     @property
@@ -393,16 +313,6 @@ class LabScreen(LabFiles, Panes, KeptLines):
         st = self.history.current
         self._push(new_state(data, st.neuron.activation, LOSSES[data.loss], st.lr, st.seed,
                              st.mode))
-
-
-def _edit_example(st: TrainState, field_id: str, value: float):
-    x = st.data.X[st.example].copy()
-    y = float(st.data.y[st.example])
-    if field_id == "y":
-        y = value
-    else:
-        x[int(field_id[2:])] = value
-    return st.data.with_example(x, y)
 
 
 def _double(value: float, direction: int) -> float:

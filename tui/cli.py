@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from tui import __version__
+from tui.values.numbers import whole_number
 
 DESCRIPTION = ("A terminal textbook that teaches how an artificial neuron works by letting you "
                "poke one. In the book: ] next chapter, t contents, e exercise, L lab. "
@@ -23,7 +24,7 @@ def _build_parser(n_chapters: int, datasets: list[str], activations: list[str],
     p = argparse.ArgumentParser(prog="neuron-tui", description=DESCRIPTION, epilog=EPILOG)
     p.add_argument("--version", action="version", version=f"neuron-tui {__version__}")
     where = p.add_mutually_exclusive_group()
-    where.add_argument("--chapter", type=int, metavar="N",
+    where.add_argument("--chapter", type=whole_number, metavar="N",
                        help=f"open chapter N of the book (1 to {n_chapters})")
     where.add_argument("--lab", action="store_true", help="open the free-form lab")
     where.add_argument("--playground", action="store_true",
@@ -37,7 +38,7 @@ def _build_parser(n_chapters: int, datasets: list[str], activations: list[str],
                    help="with --csv: scale each input column to mean 0 and standard deviation 1")
     p.add_argument("--activation", choices=activations, metavar="NAME",
                    help=f"the lab neuron's activation: {', '.join(activations)}")
-    p.add_argument("--seed", type=int, default=None, metavar="S",
+    p.add_argument("--seed", type=whole_number, default=None, metavar="S",
                    help=f"seed that initialises the lab's weights (0 to {MAX_SEED}, default 0)")
     restore = p.add_mutually_exclusive_group()
     restore.add_argument("--load", type=Path, metavar="FILE", help="open a saved session in the lab")

@@ -31,6 +31,9 @@ BAD = [
     (["--activation", "swish"], "invalid choice"),
     (["--theme", "neon"], "invalid choice"),
     (["--seed", "-1"], "--seed must be"),
+    (["--seed", "١٢"], "not a whole number written with the digits 0-9"),  # Arabic-Indic 12
+    (["--chapter", "٣"], "not a whole number written with the digits 0-9"),
+    (["--seed", "9" * 30], "not a whole number written with the digits 0-9"),
     (["--chapter", "0"], "--chapter must be"),
     (["--dataset", "xor", "--csv", "x.csv"], "not allowed with"),
     (["--load", "a.json", "--state", "nt1.x"], "not allowed with"),

@@ -12,6 +12,7 @@ from pathlib import Path
 from tui.serve.classroom import Settings
 from tui.serve.limits import IDLE_MINUTES, INPUT_RATE, LOGIN_SECONDS, MAX_LEARNERS
 from tui.serve.places import Places, default_data_dir, default_host_key, read_small
+from tui.values.numbers import whole_number
 
 DESCRIPTION = ("Serve neuron-tui to a class over SSH: each learner types ssh -p PORT HOST and "
                "gets the book in their own process, with their place, solved exercises and "
@@ -26,7 +27,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this machine only; "
                         "0.0.0.0 for every network)")
-    p.add_argument("--port", type=int, default=2222, help="port (default 2222)")
+    p.add_argument("--port", type=whole_number, default=2222, help="port (default 2222)")
     who = p.add_mutually_exclusive_group()
     who.add_argument("--authorized-keys", type=Path, metavar="FILE",
                      help="admit only the public keys in FILE (OpenSSH authorized_keys format; "
@@ -34,13 +35,13 @@ def _build_parser() -> argparse.ArgumentParser:
     who.add_argument("--open", action="store_true",
                      help="no keys: learners are known by the name they log in as "
                           "(ssh NAME@HOST), and anyone who can reach the port gets in")
-    p.add_argument("--max-learners", type=int, default=MAX_LEARNERS, metavar="N",
+    p.add_argument("--max-learners", type=whole_number, default=MAX_LEARNERS, metavar="N",
                    help=f"learners connected at once (default {MAX_LEARNERS}); the next one is "
                         "told the class is full")
     p.add_argument("--idle-timeout", type=float, default=IDLE_MINUTES, metavar="MINUTES",
                    help=f"close a session after this long without a key (default "
                         f"{IDLE_MINUTES:g}); the learner's place and lab are kept")
-    p.add_argument("--input-rate", type=int, default=INPUT_RATE, metavar="BYTES",
+    p.add_argument("--input-rate", type=whole_number, default=INPUT_RATE, metavar="BYTES",
                    help=f"bytes a second a learner's input may average (default {INPUT_RATE}); "
                         "more is held back, not lost")
     p.add_argument("--login-timeout", type=float, default=LOGIN_SECONDS, metavar="SECONDS",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from argparse import ArgumentTypeError
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
@@ -126,3 +127,12 @@ def fmt_sig(x: float, figures: int = 4, min_decimals: int = 0) -> str:
         return f"{mantissa:f}e{sign}{abs(exponent):02d}".replace("-", MINUS)
     decimals = max(figures - 1 - exponent, min_decimals)
     return f"{round_half_up(x, decimals):f}".replace("-", MINUS)
+
+
+def whole_number(text: str) -> int:
+    """A command-line option's value: a whole number written with the digits 0-9 (Python's
+    int() also reads other scripts' digits, "١٢" as 12, and any number of them)."""
+    if not re.fullmatch(r"[+-]?[0-9]{1,20}", text.strip()):
+        raise ArgumentTypeError(
+            f"{text[:40]!r} is not a whole number written with the digits 0-9")
+    return int(text)

@@ -1,4 +1,4 @@
-"""The exercise panel under a chapter's lab: one exercise at a time, answered where it is asked.
+"""The exercise panel under a chapter's text: one exercise at a time, answered where it is asked.
 
 ``e`` in the book puts the focus here. Then:
 
@@ -92,7 +92,7 @@ class ExercisePanel(Vertical, can_focus=True):
         """The verdict or hint on show, or None."""
         self.brief: Text | None = None
         """The verdict's first line, shown instead while the focus is in the lab (the working
-        would take the lab's room while the learner works there)."""
+        would take the text's room while the learner works there)."""
         self._result_for: tuple | None = None
         """The question and working the result was written for: a lab change that moves them
         makes it stale."""

@@ -286,6 +286,7 @@ class DrawsWhenSettled(Screen):
             self.drawing_deferred = True
             self._compositor.update_widgets(self._dirty_widgets)  # their regions, kept
             self._dirty_widgets.clear()  # else Textual's idle handler asks again and again
+            app._ask_release(0)  # the change may have settled just after this: look then
             return
         self.drawing_deferred = False
         self._compositor.update_widgets(self._dirty_widgets)  # marked since the last look

@@ -90,6 +90,8 @@ class Terminal:
         self.sync = sync
         self.stats_pid = stats_pid
         self._tail = b""
+        self._cpu_at_last_byte: float | None = None
+        """The app's CPU time when the last byte read so far arrived."""
         self.started = time.perf_counter()
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: its terminal has the right size before the app looks
@@ -118,6 +120,7 @@ class Terminal:
                     self.alive = False
                     break
                 chunks.append((time.perf_counter(), data))
+                self._cpu_at_last_byte = self.cpu_seconds()
                 self._answer_queries(data)
             elif chunks and now - chunks[-1][0] >= quiet:
                 break
@@ -192,7 +195,9 @@ class Terminal:
         for t, _ in chunks:
             bursts += t - last > BURST_GAP
             last = t
-        cpu1 = self.cpu_seconds()
+        # CPU to the last byte of the answer: what the app does later, in the quiet the probe
+        # waits out (the book loads the next chapter then), is no part of this answer's cost
+        cpu1 = self._cpu_at_last_byte if chunks else self.cpu_seconds()
         cpu = (cpu1 - cpu0) * 1000 if cpu0 is not None and cpu1 is not None else None
         return Answer(ms=(chunks[-1][0] - since) * 1000 if chunks else None, bytes=len(out),
                       paints=out.count(SYNC_START), bursts=bursts, cpu_ms=cpu, output=out)

@@ -2,6 +2,7 @@
 that q dismisses by quitting; growing restores everything."""
 
 import numpy as np
+import pytest
 
 from tests.tui.conftest import screen_text
 from tui.app import NeuronApp
@@ -66,3 +67,25 @@ async def test_q_quits_from_the_too_small_screen(tmp_path):
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+@pytest.mark.parametrize("opens", [("t",), ("ctrl+p", "c", "h")], ids=["contents", "palette"])
+async def test_a_list_open_over_the_book_survives_a_window_of_a_few_cells(opens):
+    # Textual's OptionList measured its options' text in lines of zero cells and raised
+    # ValueError from inside the layout, ending the app (a 12,000-key random run found it).
+    app = NeuronApp(start="book", chapter=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*opens)
+        await pilot.pause(0.3)
+        for cols, rows in ((4, 3), (6, 2), (1, 1)):
+            await pilot.resize_terminal(cols, rows)
+            await pilot.pause()
+            assert app.is_running
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.is_running and app.screen.number == 4

@@ -11,16 +11,32 @@ it has not measured (``KeyError`` in ``OptionList._move_page``).
 from __future__ import annotations
 
 from textual import on
+from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandInput, CommandList, CommandPalette, SearchIcon
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, OptionList
+from textual.widgets import Button, Input, LoadingIndicator, OptionList
+
+from tui.widgets.option_lists import SteadyCommandList
 
 
 class SteadyPalette(CommandPalette):
     """The command palette, closed once, whatever keys are still on their way."""
 
     _dismissed = False
+
+    def compose(self) -> ComposeResult:
+        """Textual's palette, with a result list that survives a window of a few cells."""
+        with Vertical(id="--container"):
+            with Horizontal(id="--input"):
+                yield SearchIcon()
+                yield CommandInput(placeholder=self._placeholder, select_on_focus=False)
+                if not self.run_on_select:
+                    yield Button("\u25b6")
+            with Vertical(id="--results"):
+                yield SteadyCommandList()
+                yield LoadingIndicator()
 
     def dismiss(self, result: object = None) -> AwaitComplete:
         """Close the palette, once: a second request (a key already on its way) does nothing."""

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from tui.book.chapter import CHAPTERS
 from tui.book.exercise import Challenge
 from tui.storage.progress import Progress
+from tui.widgets.option_lists import NarrowSafe
 
 LAB = 0
 """The option that opens the free-form lab."""
@@ -72,7 +73,7 @@ class ContentsScreen(ModalScreen[int | None]):
             options.append(Option("  0  The lab: one neuron, every setting", id=str(LAB)))
             options.append(Option("  G  The playground: a small network on points in the plane",
                                   id=str(PLAYGROUND)))
-            yield OptionList(*options)
+            yield NarrowSafe(*options)
 
     def on_mount(self) -> None:
         """Highlight the chapter open now."""

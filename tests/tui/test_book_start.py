@@ -36,10 +36,10 @@ async def test_while_a_chapter_is_read_its_neighbours_are_loaded_and_keys_still_
 
     from tui.app import NeuronApp
     from tui.screens.book import BookScreen
-    from tui.widgets import book_text
+    from tui.widgets import prose_blocks
 
     monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path))
-    book_text.parse.cache_clear()
+    prose_blocks.parse.cache_clear()
     app = NeuronApp(chapter=5)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -53,12 +53,12 @@ async def test_while_a_chapter_is_read_its_neighbours_are_loaded_and_keys_still_
                 break
             await asyncio.sleep(0.05)
         assert not book._preloads
-        parsed = book_text.parse.cache_info()
+        parsed = prose_blocks.parse.cache_info()
         assert parsed.currsize == 3  # chapter 6 shown; 7 and 5 parsed ahead
         assert "plotext" in sys.modules
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert book.number == 7 and book_text.parse.cache_info().hits > parsed.hits
+        assert book.number == 7 and prose_blocks.parse.cache_info().hits > parsed.hits
 
 
 def test_the_book_reads_its_prose_without_loading_markdown_it():

@@ -241,3 +241,24 @@ async def test_no_exercise_option_is_broken_across_rows(tmp_path):
                            if not any(f"{i + 1} {option}" in row for row in rows)]
                 await pilot.press("n")
     assert not broken, "\n".join(broken)
+
+
+async def test_a_working_too_wide_for_the_panel_hangs_under_its_equals_sign(tmp_path):
+    # The verdict's working was wrapped back to the panel's edge, so at 80×24 chapter 1's
+    # "… + (−1.200)·0.300 + 0.100" ended with "0.100" alone at the start of a line.
+    app = NeuronApp(start="book", chapter=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "0", ".", "7", "4", "enter")
+        await pilot.pause()
+        panel = app.screen.query_one(ExercisePanel)
+        rows = panel.result.plain.splitlines()
+        width = panel.scrollable_content_region.width
+        assert rows[0].startswith("✓ Right") and all(len(row) <= width for row in rows[1:])
+        steps = [row for row in rows[1:] if row and not row.startswith(" ")]
+        assert all("=" in row for row in steps), steps  # every unindented row starts a step
+        assert any(row.lstrip().startswith("+ 0.100") for row in rows), rows
+        await pilot.resize_terminal(120, 40)  # wider: each step of the working on one row
+        await pilot.pause()
+        working = panel.current.solve(panel.lab).working
+        assert panel.result.plain.splitlines()[1:] == "\n".join(working).splitlines()

@@ -28,6 +28,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tui.book.exercise import Challenge, Item, NumberExercise, Working, kind
+from tui.drawing.formula_breaks import break_formula
 from tui.drawing.palette import Palette
 from tui.widgets.answer_field import AnswerField
 from tui.widgets.number_field import NumberField
@@ -93,6 +94,9 @@ class ExercisePanel(Vertical, can_focus=True):
         self.brief: Text | None = None
         """The verdict's first line, shown instead while the focus is in the lab (the working
         would take the text's room while the learner works there)."""
+        self._verdict_parts: tuple[Text, Working] | None = None
+        """The verdict's first line and its working, kept to break the working again for a new
+        width."""
         self._result_for: tuple | None = None
         """The question and working the result was written for: a lab change that moves them
         makes it stale."""
@@ -136,7 +140,7 @@ class ExercisePanel(Vertical, can_focus=True):
         if item is None or self.lab is None:
             return
         if self.result is not None and self._signature(item) != self._result_for:
-            self.result = self.brief = None
+            self.result = self.brief = self._verdict_parts = None
             self.answer_field.clear()
         self.refresh_text()
 
@@ -153,7 +157,7 @@ class ExercisePanel(Vertical, can_focus=True):
         number = isinstance(self.current, NumberExercise)
         self.set_class(number, "-number")
         self.can_focus = not number
-        self.result = self.brief = None
+        self.result = self.brief = self._verdict_parts = None
         if self.is_mounted:
             self.answer_field.clear()
             self.answer_field.set_editable(number)
@@ -219,15 +223,29 @@ class ExercisePanel(Vertical, can_focus=True):
             text.append("✓ Goal met: challenge solved.", pal.good.style)
         else:
             text.append("Not yet. Now:", "bold")
-        _append_working(text, score.lines)
+        _append_working(text, score.lines)  # a score and its mark: wrapped as they come
         if self.result is not None:  # a hint
             text.append("\n")
             text.append_text(self.result)
         return text
 
     def on_resize(self) -> None:
-        """Options are packed to the width."""
+        """Options are packed to the width, and the working broken to it."""
+        if self._verdict_parts is not None:
+            self.result = self._verdict_text()
         self.refresh_text()
+
+    @property
+    def _width(self) -> int:
+        """Cells a line of the panel has (before its first layout, as many as it likes)."""
+        return self.scrollable_content_region.width or 1000
+
+    def _verdict_text(self) -> Text:
+        """The verdict's first line, then its working broken to the panel's width."""
+        head, working = self._verdict_parts
+        result = head.copy()
+        _append_working(result, working, self._width)
+        return result
 
     def on_focus(self) -> None:
         """The whole working shows while the focus is here."""
@@ -298,12 +316,10 @@ class ExercisePanel(Vertical, can_focus=True):
         self._verdict(item, right, head, solution.working)
 
     def _verdict(self, item: Item, right: bool, head: Text, working: Working) -> None:
-        result = Text()
-        result.append_text(head)
-        self.brief = result.copy()
+        self.brief = head.copy()
         self.brief.append(" e: the working", "dim")
-        _append_working(result, working)
-        self.result = result
+        self._verdict_parts = (head, working)
+        self.result = self._verdict_text()
         self._result_for = self._signature(item)
         if right and item.id not in self.solved:
             self.solved.add(item.id)
@@ -316,6 +332,7 @@ class ExercisePanel(Vertical, can_focus=True):
         if item is None or self.lab is None:
             return
         self.result, self.brief = Text("Hint: " + item.hint(self.lab), "italic"), None
+        self._verdict_parts = None
         self._result_for = self._signature(item)
         self.refresh_text()
 
@@ -331,7 +348,16 @@ class ExercisePanel(Vertical, can_focus=True):
             self.lab.focus_first(at_once=True)
 
 
-def _append_working(text: Text, working: Working) -> None:
-    for step in working:
-        text.append("\n" + step)
+def _append_working(text: Text, working: Working, width: int | None = None) -> None:
+    """Each step of ``working`` on its own line; with ``width``, one too wide broken as a
+    textbook breaks a formula (before a relation or a sum, the rest hanging under the first
+    "="), not wrapped back to the edge, where "+ 0.100" read as a line of its own."""
+    if width is None:
+        for step in working:
+            text.append("\n" + step)
+        return
+    for step in "\n".join(working).splitlines():
+        indent = len(step) - len(step.lstrip(" "))  # a line that continues the one above
+        for piece in break_formula(step[indent:], max(width - indent, 8)):
+            text.append("\n" + " " * indent + piece)
 

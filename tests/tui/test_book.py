@@ -262,3 +262,26 @@ async def test_a_working_too_wide_for_the_panel_hangs_under_its_equals_sign(tmp_
         await pilot.pause()
         working = panel.current.solve(panel.lab).working
         assert panel.result.plain.splitlines()[1:] == "\n".join(working).splitlines()
+
+
+async def test_a_working_line_of_formula_and_words_is_filled_as_a_sentence(tmp_path):
+    # "σ(−z) = 1 − σ(z): the sigmoid is symmetric …" was broken as a formula, its words hung
+    # nine cells in, under the "=", as if they were a second formula.
+    app = NeuronApp(start="book", chapter=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "0", ".", "2", "7", "enter")
+        await pilot.pause()
+        panel = app.screen.query_one(ExercisePanel)
+        rows = panel.result.plain.splitlines()
+        width = panel.scrollable_content_region.width
+        line = next(s for s in "\n".join(panel.current.solve(panel.lab).working).splitlines()
+                    if ": " in s)
+        at = next(i for i, row in enumerate(rows) if line.startswith(row) and row)
+        ends = at + 1 + next((k for k, row in enumerate(rows[at + 1:]) if not
+                              row.startswith("  ") or row.startswith("   ")), len(rows))
+        assert len(line) > width and ends - at > 1  # it needed more than one row
+        assert all(row.startswith("  ") and not row.startswith("   ")
+                   for row in rows[at + 1:ends])
+        assert " ".join(row.strip() for row in rows[at:ends]) == line
+        assert all(len(row) <= width for row in rows)

@@ -31,6 +31,7 @@ from tui.book.exercise import Challenge, Item, NumberExercise, Working, kind
 from tui.drawing.formula_breaks import break_formula
 from tui.drawing.palette import Palette
 from tui.widgets.answer_field import AnswerField
+from tui.widgets.book_text import wrap
 from tui.widgets.number_field import NumberField
 
 OPTION_GAP = "   "
@@ -351,13 +352,28 @@ class ExercisePanel(Vertical, can_focus=True):
 def _append_working(text: Text, working: Working, width: int | None = None) -> None:
     """Each step of ``working`` on its own line; with ``width``, one too wide broken as a
     textbook breaks a formula (before a relation or a sum, the rest hanging under the first
-    "="), not wrapped back to the edge, where "+ 0.100" read as a line of its own."""
+    "="), not wrapped back to the edge, where "+ 0.100" read as a line of its own (see
+    :func:`_broken`)."""
     if width is None:
         for step in working:
             text.append("\n" + step)
         return
     for step in "\n".join(working).splitlines():
         indent = len(step) - len(step.lstrip(" "))  # a line that continues the one above
-        for piece in break_formula(step[indent:], max(width - indent, 8)):
+        for piece in _broken(step[indent:], max(width - indent, 8)):
             text.append("\n" + " " * indent + piece)
+
+
+def _broken(line: str, width: int) -> list[str]:
+    """A formula broken as a textbook breaks it; a formula followed by words (": the output
+    neuron reads…") filled as a sentence, its later lines set in by two cells (hung under the
+    "=", the words read as a second formula)."""
+    if ": " not in line:
+        return break_formula(line, width)
+    first, *rest = wrap(line, width)
+    lines = [line[slice(*first)]]
+    if rest:
+        tail = line[rest[0][0]:]
+        lines += ["  " + line_ for line_ in (tail[a:b] for a, b in wrap(tail, width - 2))]
+    return lines
 

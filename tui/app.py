@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.driver import Driver
 from textual.screen import Screen
 
+from tui import collector
 from tui.drawing.contrast import ReadableColours
 from tui.drawing.held_updates import HeldUpdates
 from tui.screens.panes import Panes
@@ -23,6 +24,9 @@ from tui.widgets.key_order import KeyTracker
 if TYPE_CHECKING:  # the lab's modules load with the lab, not with the app
     from core.neuron.train import TrainState
     from tui.lab.screen import LabScreen
+
+START_QUIET = 0.5
+"""Seconds after the first screen at which the collector, held through the start, is released."""
 
 N_CHAPTERS = 12
 """Chapters in the book (checked against the book itself by a test)."""
@@ -103,6 +107,9 @@ class NeuronApp(HeldUpdates):
             self.call_after_refresh(self.notify, notice, severity="warning", timeout=10,
                                     markup=False)
         self.call_after_refresh(self._check_size)
+        # The collector was held from the command's start (tui/collector.py): it runs once the
+        # first screen is out, while the reader reads it.
+        self.call_after_refresh(self.set_timer, START_QUIET, collector.release)
 
     def _exit_on_hangup(self) -> None:
         """A dropped ssh connection (SIGHUP) or a kill (SIGTERM) closes the app as q does, so

@@ -139,8 +139,13 @@ def _lab_start(args: argparse.Namespace, parser: argparse.ArgumentParser) -> lis
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``neuron-tui`` command."""
+    from tui import collector
+
+    collector.hold()
     args = parse_args(argv)
     from tui.app import NeuronApp
+
+    collector.set_aside_imports()
 
     start = "lab" if args.lab or args.lab_start else ("book" if args.chapter else None)
     start = "playground" if args.playground else start

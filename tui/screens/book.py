@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 
+from tui import collector
 from tui.book.chapter import CHAPTERS, Chapter
 from tui.book.exercise import Challenge
 from tui.book.exercise_panel import ExercisePanel
@@ -151,12 +152,14 @@ class BookScreen(Panes):
         """While the reader reads, load the next chapter's lab, exercises and text (and then
         the previous one's) a piece at a time, so that ``]`` and ``[`` find them ready: the
         first visit to a chapter otherwise spent about 350 ms of CPU in its switch importing
-        its lab, its exercises and plotext and parsing its text."""
+        its lab, its exercises and plotext and parsing its text. Last, a whole pass of the
+        collector, which the loading would otherwise leave due in the reader's next key."""
         near = [CHAPTERS[n - 1] for n in (number + 1, number - 1) if 1 <= n <= len(CHAPTERS)]
         self._preloads = [step for ch in near for step in
                           (lambda ch=ch: ch.lab_class, lambda ch=ch: ch.exercises,
                            lambda ch=ch: parse(ch.prose()))]
         self._preloads.insert(3 if near else 0, _import_plotext)
+        self._preloads.append(collector.collect)
         if self._preload_timer is not None:
             self._preload_timer.stop()
         self._preload_timer = self.set_timer(PRELOAD_AFTER, self._preload_one)

@@ -1,0 +1,57 @@
+"""The cycle collector is held from the command's start to its first screen, then runs as
+usual (tui/collector.py): held for good, the app would never free its cyclic garbage."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from tests.tui.conftest import screen_text
+from tui import cli, collector
+from tui.app import START_QUIET, NeuronApp
+
+
+@pytest.fixture
+def collector_restored():
+    """Whatever a test does to the collector, the next test finds it running and unfrozen."""
+    yield
+    collector._held = False
+    gc.unfreeze()
+    gc.enable()
+
+
+def test_the_command_holds_the_collector_and_sets_its_imports_aside(
+        monkeypatch, tmp_path, collector_restored):
+    monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path))
+    seen = {}
+
+    def run(app, **_):
+        seen.update(enabled=gc.isenabled(), frozen=gc.get_freeze_count())
+
+    monkeypatch.setattr(NeuronApp, "run", run)
+    with pytest.raises(SystemExit):
+        cli.main(["--lab"])
+    assert seen["enabled"] is False
+    assert seen["frozen"] > 10_000  # the modules the command imported
+
+
+async def test_the_app_releases_a_held_collector_once_its_first_screen_is_out(
+        monkeypatch, tmp_path, collector_restored):
+    monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path))
+    collector.hold()
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Cost over steps" in screen_text(app)
+        assert not gc.isenabled()  # the first screen is built without a pass
+        await pilot.pause(START_QUIET + 0.3)
+        assert gc.isenabled()
+
+
+def test_a_collector_turned_off_before_the_hold_stays_off(collector_restored):
+    gc.disable()
+    collector.hold()
+    collector.set_aside_imports()
+    collector.release()
+    assert not gc.isenabled() and gc.get_freeze_count() == 0

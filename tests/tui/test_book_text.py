@@ -4,6 +4,8 @@ broken as a textbook breaks them, no-break spaces held, and one widget for a who
 from __future__ import annotations
 
 
+import re
+
 import pytest
 from markdown_it import MarkdownIt
 from rich.cells import cell_len
@@ -63,6 +65,23 @@ def test_wrap_never_breaks_at_a_no_break_space():
         assert any("ε\u00a0=\u00a010⁻⁵" in line for line in lines), (width, lines)
 
 
+def test_wrap_keeps_a_short_pair_in_parentheses_on_one_line():
+    # at 80×24 chapter 2's working read "…about its middle, (0," / "0.5)"
+    text = "σ(−z) = 1 − σ(z): the sigmoid is symmetric about its middle, (0, 0.5), see"
+    for width in range(9, 60):
+        lines = [text[start:end] for start, end in wrap(text, width)]
+        assert any("(0, 0.5)," in line for line in lines), (width, lines)
+        assert all(cell_len(line) <= width for line in lines)
+    # a pair wider than the line is still split, within the width
+    lines = [text[start:end] for start, end in wrap(text, 6)]
+    assert all(cell_len(line) <= 6 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+SPLIT_PAIR = re.compile(r"\([^() ]{1,12},$")
+"""A row that ends inside a pair such as "(0, 1)" or "(−0.01, 0.01)"."""
+
+
 @pytest.mark.parametrize("number", range(1, len(CHAPTERS) + 1))
 async def test_a_chapter_shows_every_word_in_order_within_its_width(number):
     markdown = CHAPTERS[number - 1].prose()
@@ -78,6 +97,7 @@ async def test_a_chapter_shows_every_word_in_order_within_its_width(number):
             rows = text.layout_rows(width)
             assert all(cell_len(row.plain) <= width for row in rows)
             assert _row_words(rows) == _words(markdown)
+            assert not [row.plain for row in rows if SPLIT_PAIR.search(row.plain.rstrip())]
         await pilot.pause()
         assert text.lines == text.layout_rows(text.size.width)
 

@@ -36,16 +36,22 @@ FORMULA_INDENT = 2
 """Cells a displayed formula is set in from the text."""
 
 
+_WORD = re.compile(r"(?:\([^() ]{1,12}, |[^ ])+")
+"""What a line is never broken in: a run of characters other than the space, in which the
+opening of a pair, as "(0, " in "(0, 1)" or "N(0, 2/(fan_in + fan_out))", counts as one."""
+
+
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
     """(start, end) of each line of ``text`` filled to ``width`` cells, broken at spaces.
 
-    Only an ordinary space breaks a line (a no-break space holds), and the space broken at is
+    Only an ordinary space breaks a line (a no-break space holds, and so does the space after
+    the first of a pair, as in "(0, 1)" or "(−0.01, 0.01)"), and the space broken at is
     dropped. A word wider than the line is split between characters.
     """
     if width <= 0:
         return [(0, len(text))]
     cells = [0, *accumulate(map(get_character_cell_size, text))]
-    words = [(m.start(), m.end()) for m in re.finditer(r"[^ ]+", text)]
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     lines: list[tuple[int, int]] = []
     start = end = None
     for w_start, w_end in words:

@@ -243,6 +243,22 @@ async def test_no_exercise_option_is_broken_across_rows(tmp_path):
     assert not broken, "\n".join(broken)
 
 
+async def test_a_solved_exercises_mark_stays_on_its_heading_row(tmp_path, monkeypatch):
+    # At 80×24 "Exercise 1 of 5 · type the number ✓" is a cell too wide for the panel, and
+    # the ✓ took a row of its own.
+    monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path))
+    app = NeuronApp(start="book", chapter=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "0", ".", "7", "4", "enter")
+        await pilot.pause()
+        n = len(CHAPTERS[0].exercises)
+        assert f"Exercise 1/{n} · type the number ✓" in screen_text(app)
+        await pilot.resize_terminal(120, 40)  # room for the heading in full
+        await pilot.pause()
+        assert f"Exercise 1 of {n} · type the number ✓" in screen_text(app)
+
+
 async def test_a_working_too_wide_for_the_panel_hangs_under_its_equals_sign(tmp_path):
     # The verdict's working was wrapped back to the panel's edge, so at 80×24 chapter 1's
     # "… + (−1.200)·0.300 + 0.100" ended with "0.100" alone at the start of a line.

@@ -200,10 +200,13 @@ class ExercisePanel(Vertical, can_focus=True):
 
     def _question(self, item: Item) -> Text:
         text = Text()
-        head = f"Exercise {self.index + 1} of {len(self.items)} · {kind(item)}"
+        mark = " ✓" if item.id in self.solved else ""
+        number, of = self.index + 1, len(self.items)
+        head = f"Exercise {number} of {of} · {kind(item)}"
+        if cell_len(head + mark) > self._width:  # at 80×24 the ✓ took a row of its own
+            head = f"Exercise {number}/{of} · {kind(item)}"
         text.append(head, "bold")
-        if item.id in self.solved:
-            text.append(" ✓", Palette.from_app(self.app).good.style)
+        text.append(mark, Palette.from_app(self.app).good.style)
         prompt = item.prompt(self.lab)
         if isinstance(item, NumberExercise):
             prompt += f" ({item.tolerance.describe()})"

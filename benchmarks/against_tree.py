@@ -53,7 +53,9 @@ def main() -> None:
     size = tuple(int(v) for v in args.size.split("x"))
     trees = {"this": str(HERE.parent), "other": str(Path(args.other).resolve())}
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    print(f"{Path.cwd()} against {trees['other']}\n{os.cpu_count()} cores · load average "
+    # `python -m` looks in the folder it runs in first: run both where there is no tui/
+    os.chdir(tempfile.mkdtemp(prefix="against-"))
+    print(f"{trees['this']} against {trees['other']}\n{os.cpu_count()} cores · load average "
           f"{os.getloadavg()[0]:.1f} · {args.size} · {bytecode_note()}")
     got: dict[tuple[str, str], list[tuple]] = {}
     for r in range(args.rounds + 1):

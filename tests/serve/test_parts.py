@@ -138,3 +138,25 @@ def test_the_host_key_is_made_once_in_the_config_folder_and_kept(tmp_path, monke
     first = load_or_make_host_key(path)
     assert path.stat().st_mode & 0o777 == 0o600  # readable by the server's user alone
     assert load_or_make_host_key(path).get_fingerprint() == first.get_fingerprint()
+
+
+@pytest.mark.parametrize("name", ["/dev/zero", "a folder", "junk", "too big"])
+def test_a_host_key_that_is_no_key_file_is_refused_in_bounded_time_and_named(tmp_path, name):
+    # `asyncssh.read_private_key` reads the whole file: /dev/zero filled memory for ever.
+    if name == "/dev/zero":
+        path = Path(name)
+    else:
+        path = tmp_path / name
+        if name == "a folder":
+            path.mkdir()
+        else:
+            path.write_bytes(b"not a key\n" * (1 if name == "junk" else 20_000))
+    env = {**os.environ, "NEURON_TUI_CONFIG_DIR": str(tmp_path / "config")}
+    out = subprocess.run([sys.executable, "-m", "tui.serve.cli", "--port", "0", "--data",
+                          str(tmp_path / "data"), "--host-key", str(path)],
+                         capture_output=True, text=True, timeout=60, env=env)
+    assert out.returncode != 0
+    said = out.stderr.strip().splitlines()[-1]
+    assert said.startswith(f"neuron-tui-serve: the host key {path}: "), said
+    assert "Traceback" not in out.stderr
+

@@ -23,6 +23,8 @@ from tui.storage.files import write_atomic
 from tui.storage.progress import config_dir
 
 HOST_KEY_NAME = "ssh_host_ed25519_key"
+MAX_HOST_KEY = 64 * 1024
+"""Bytes a host key file may have (an OpenSSH RSA key of 16,384 bits has about 12,600)."""
 
 
 def default_data_dir() -> Path:
@@ -70,10 +72,11 @@ class Places:
                                        "first_seen": first, "last_seen": now}))
 
 
-def read_small(path: Path, limit: int) -> bytes:
+def read_small(path: Path, limit: int, follow_links: bool = False) -> bytes:
     """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes; OSError if not,
-    (without ever blocking on a FIFO or device, or following a symbolic link)."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    (without ever blocking on a FIFO or device, nor following a symbolic link unless told)."""
+    no_follow = 0 if follow_links else getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | no_follow)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(f"{path.name} is not a regular file")
@@ -91,7 +94,14 @@ def load_or_make_host_key(path: Path):
     import asyncssh
 
     if path.exists():
-        return asyncssh.read_private_key(path)
+        # read within a bound (asyncssh reads the whole file: --host-key /dev/zero filled
+        # memory); the server's own setting, so a link to a key elsewhere is followed
+        try:
+            return asyncssh.import_private_key(read_small(path, MAX_HOST_KEY, follow_links=True))
+        except OSError as error:
+            raise OSError(f"the host key {path}: {error.strerror or error}") from error
+        except ValueError as error:  # asyncssh.KeyImportError: not a key, or one with a passphrase
+            raise ValueError(f"the host key {path}: {error}") from error
     key = asyncssh.generate_private_key("ssh-ed25519", comment="neuron-tui-serve")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -160,3 +160,15 @@ def test_a_host_key_that_is_no_key_file_is_refused_in_bounded_time_and_named(tmp
     assert said.startswith(f"neuron-tui-serve: the host key {path}: "), said
     assert "Traceback" not in out.stderr
 
+
+def test_a_learners_app_is_told_its_folder_and_no_client_can_change_it(tmp_path):
+    # the app's file dialogs reach only the folder NEURON_TUI_FILES_IN names (tui/storage/files)
+    import logging
+
+    from tui.serve.classroom import Classroom, Settings
+    from tui.storage.files import FILES_IN
+
+    room = Classroom(Settings(data=tmp_path, host_key=tmp_path / "key"), logging.getLogger("t"))
+    learner = Learner("name-ada", "ada")
+    env = room.app_env(learner, "xterm-256color", {FILES_IN: "/", "HOME": "/"})
+    assert env[FILES_IN] == env["HOME"] == str(room.places.home(learner))

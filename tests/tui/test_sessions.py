@@ -348,3 +348,39 @@ def test_an_atomic_write_never_replaces_anything_but_a_regular_file(tmp_path):
         write_atomic(tmp_path / "missing" / "file", "new")
     assert (tmp_path / "target").read_text() == "precious" and not (tmp_path / "missing").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+async def test_on_a_class_server_the_file_dialogs_reach_only_the_learners_folder(
+        tmp_path, monkeypatch):
+    # neuron-tui-serve names each learner's folder in NEURON_TUI_FILES_IN: a dialog that
+    # reached the server's other files let one learner overwrite another's progress
+    from tui.storage.files import FILES_IN
+
+    home, elsewhere = tmp_path / "home", tmp_path / "elsewhere"
+    home.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "theirs.json").write_text("another learner's")
+    (home / "away").symlink_to(elsewhere)
+    monkeypatch.setenv(FILES_IN, str(home))
+    monkeypatch.chdir(home)
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for opener, name in [("ctrl+s", str(elsewhere / "theirs.json")), ("ctrl+s", "../new.json"),
+                             ("ctrl+s", "away/theirs.json"), ("O", "away/theirs.json"),
+                             ("O", "/etc/hostname")]:
+            await pilot.press(opener)
+            app.screen.query_one("Input").value = name
+            await pilot.press("enter", "enter")  # a second enter would confirm a replacement
+            await pilot.pause()
+            assert isinstance(app.screen, PathPrompt), name
+            assert "only files in your own folder" in screen_text(app), name
+            await pilot.press("escape")
+        assert (elsewhere / "theirs.json").read_text() == "another learner's"
+        assert not (tmp_path / "new.json").exists()
+        await pilot.press("ctrl+s")  # a name in the folder is saved as anywhere else
+        app.screen.query_one("Input").value = "mine.json"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LabScreen)
+        assert (home / "mine.json").read_text().startswith('{"format":"neuron-tui session"')

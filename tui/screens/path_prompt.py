@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from tui.storage.files import why_not_written
+from tui.storage.files import why_not_written, why_outside
 
 Act = Callable[[Path], "str | None"]
 """Does the work with the chosen path; returns None on success or the reason it failed."""
@@ -72,6 +72,10 @@ class PathPrompt(ModalScreen[Path | None]):
         path = _to_path(text)
         if isinstance(path, str):
             error.update(path)
+            return
+        outside = why_outside(path)  # on a class server, the learner's own folder only
+        if outside:
+            error.update(outside)
             return
         if self.confirm_overwrite:
             refusal = why_not_written(path)

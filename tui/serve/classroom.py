@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tui.serve.identity import Learner
 from tui.serve.limits import IDLE_MINUTES, INPUT_RATE, LOGIN_SECONDS, MAX_LEARNERS
 from tui.serve.places import Places, read_small
-from tui.storage.files import write_atomic
+from tui.storage.files import FILES_IN, write_atomic
 
 if TYPE_CHECKING:
     from tui.serve.session import LearnerSession
@@ -143,6 +143,7 @@ class Classroom:
         home = self.places.home(learner)
         env.update(HOME=str(home), NEURON_TUI_CONFIG_DIR=str(self.places.config(learner)),
                    TERM=term)
+        env[FILES_IN] = str(home)  # the file dialogs reach this folder only
         for name, value in client_env.items():
             if value in CLIENT_ENV.get(name, ()):
                 env[name] = value

@@ -67,3 +67,19 @@ def fresh_path(folder: Path, stem: str, suffix: str, now: datetime | None = None
 def describe_error(path: Path, error: OSError) -> str:
     """A short reason an operation on ``path`` failed."""
     return f"{path}: {error.strerror or error}"
+
+
+FILES_IN = "NEURON_TUI_FILES_IN"
+"""Set by neuron-tui-serve to a learner's own folder: the file dialogs reach nothing outside it."""
+
+
+def why_outside(path: Path) -> str | None:
+    """Why ``path`` may not be used: it is outside the folder ``NEURON_TUI_FILES_IN`` names,
+    once ``..`` and links are followed (None where it is inside, or where no folder is named)."""
+    root = os.environ.get(FILES_IN)
+    if not root:
+        return None
+    inside = os.path.realpath(root)
+    if os.path.commonpath([inside, os.path.realpath(path)]) != inside:
+        return f"{path}: on this server only files in your own folder ({root}) can be used"
+    return None

@@ -34,11 +34,11 @@ async def test_while_a_chapter_is_read_its_neighbours_are_loaded_and_keys_still_
         tmp_path, monkeypatch):
     import asyncio
 
+    from tui import collector
     from tui.app import NeuronApp
+    from tui.screens import book as book_screen
     from tui.screens.book import BookScreen
     from tui.widgets import prose_blocks
-
-    from tui import collector
 
     monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path))
     prose_blocks.parse.cache_clear()
@@ -47,6 +47,9 @@ async def test_while_a_chapter_is_read_its_neighbours_are_loaded_and_keys_still_
     passes = []
     monkeypatch.setattr(collector, "collect",
                         lambda: passes.append(prose_blocks.parse.cache_info().currsize))
+    # nothing is loaded before the test says so (a loaded machine took longer to start
+    # than the book waits)
+    monkeypatch.setattr(book_screen, "PRELOAD_AFTER", 60.0)
     app = NeuronApp(chapter=5)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -56,7 +59,9 @@ async def test_while_a_chapter_is_read_its_neighbours_are_loaded_and_keys_still_
         await pilot.press("right_square_bracket")  # before the loading starts
         await pilot.pause()
         assert book.number == 6 and len(book._preloads) == 8  # planned again around chapter 6
-        for _ in range(40):
+        monkeypatch.setattr(book_screen, "PRELOAD_AFTER", 0.01)
+        book._plan_preloads(6)  # as a reader who stays on the chapter
+        for _ in range(200):
             if not book._preloads:
                 break
             await asyncio.sleep(0.05)

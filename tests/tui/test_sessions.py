@@ -374,7 +374,10 @@ async def test_on_a_class_server_the_file_dialogs_reach_only_the_learners_folder
             await pilot.press("enter", "enter")  # a second enter would confirm a replacement
             await pilot.pause()
             assert isinstance(app.screen, PathPrompt), name
-            assert "only files in your own folder" in screen_text(app), name
+            # the reason, under the name (read from its widget: a long name wraps it)
+            said = str(app.screen.query_one("#pp-error").render())
+            assert said.startswith(f"{name}: on this server only files in your own folder"), said
+            assert app.screen.title_text in screen_text(app)  # the dialog is what shows
             await pilot.press("escape")
         assert (elsewhere / "theirs.json").read_text() == "another learner's"
         assert not (tmp_path / "new.json").exists()

@@ -23,6 +23,7 @@ def test_a_learner_asks_for_options_with_or_without_dashes_but_never_for_a_file(
     assert learner_options("resume") == learner_options("-- --resume") == ["--resume"]
     assert learner_options("chapter 3 no-mouse") == ["--chapter", "3", "--no-mouse"]
     assert learner_options("neuron-tui --lab --dataset=xor") == ["--lab", "--dataset", "xor"]
+    assert learner_options("playground") == ["--playground"]  # refused before: left out
     for command in ("load /etc/passwd", "csv data.csv", "chapter", "chapter ../x", "rm -rf /",
                     "theme 'a b'", "'unclosed", "x" * 5000):
         with pytest.raises(OptionsRefused):

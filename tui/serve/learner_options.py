@@ -4,8 +4,8 @@ OpenSSH reads words that start with ``-`` after the host as its own options, so 
 are taken with or without their dashes (``resume``, ``chapter 3``; ``-- --resume`` works too).
 
 Only options that cannot name a file on the server are allowed: a learner chooses where the
-book opens, a theme, or their kept lab, never a path. neuron-tui checks the values itself and
-answers a bad one with its usual message.
+book opens (or the lab, or the playground), a theme, or their kept lab, never a path.
+neuron-tui checks the values itself and answers a bad one with its usual message.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 import shlex
 
 MAX_COMMAND = 4096
-FLAGS = {"--lab", "--resume", "--no-mouse"}
+FLAGS = {"--lab", "--playground", "--resume", "--no-mouse"}
 VALUED = {"--chapter": r"\d{1,3}", "--theme": r"[a-z0-9-]{1,40}", "--dataset": r"[a-z_]{1,20}",
           "--activation": r"[a-z_]{1,20}", "--seed": r"\d{1,10}",
           "--state": r"[A-Za-z0-9._=-]{1,4000}"}

@@ -1,7 +1,7 @@
 """When Python's cycle collector runs: not while the app starts, and not in the reader's keys.
 
 Starting the book makes about 80,000 objects. Left to itself the collector ran about 200
-times on the way to the first screen (about 40 ms of CPU), and its first pass over everything
+times on the way to the first screen (about 40 ms), and its first pass over everything
 (about 28 ms) then fell in the reader's first chapter switch. So the command holds the
 collector from its start to its first screen, sets aside what its imports made (modules,
 classes and functions live as long as the process, so Python need never scan them again), and

@@ -1,6 +1,7 @@
 """Shared test set-up: a private config directory and working folder per test, and
 reproducible property tests."""
 
+import gc
 import os
 
 import pytest
@@ -29,3 +30,17 @@ def private_working_dir(tmp_path, monkeypatch):
     folder.mkdir()
     monkeypatch.chdir(folder)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def collector_running():
+    """A test that runs the command's main() with a stand-in for the app leaves Python's
+    cycle collector held and the test process frozen (tui/collector.py), and one test turns
+    the collector off: the next test finds it running again, with nothing frozen."""
+    yield
+    from tui import collector
+
+    if collector._held or gc.get_freeze_count() or not gc.isenabled():
+        collector._held = False
+        gc.unfreeze()
+        gc.enable()

@@ -12,17 +12,8 @@ from tui import cli, collector
 from tui.app import START_QUIET, NeuronApp
 
 
-@pytest.fixture
-def collector_restored():
-    """Whatever a test does to the collector, the next test finds it running and unfrozen."""
-    yield
-    collector._held = False
-    gc.unfreeze()
-    gc.enable()
-
-
 def test_the_command_holds_the_collector_and_sets_its_imports_aside(
-        monkeypatch, tmp_path, collector_restored):
+        monkeypatch, tmp_path):
     monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path))
     seen = {}
 
@@ -37,7 +28,7 @@ def test_the_command_holds_the_collector_and_sets_its_imports_aside(
 
 
 async def test_the_app_releases_a_held_collector_once_its_first_screen_is_out(
-        monkeypatch, tmp_path, collector_restored):
+        monkeypatch, tmp_path):
     monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path))
     release, seen = collector.release, []
 
@@ -58,7 +49,7 @@ async def test_the_app_releases_a_held_collector_once_its_first_screen_is_out(
         assert gc.isenabled()
 
 
-def test_a_collector_turned_off_before_the_hold_stays_off(collector_restored):
+def test_a_collector_turned_off_before_the_hold_stays_off():
     gc.disable()
     collector.hold()
     collector.set_aside_imports()

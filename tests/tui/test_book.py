@@ -1,6 +1,7 @@
 """The book: chapters open and respond, navigation, contents, and the reader's place."""
 
 import json
+from contextlib import asynccontextmanager
 
 import numpy as np
 import pytest
@@ -243,15 +244,22 @@ async def test_no_exercise_option_is_broken_across_rows(tmp_path):
     assert not broken, "\n".join(broken)
 
 
-async def test_a_solved_exercises_mark_stays_on_its_heading_row(tmp_path, monkeypatch):
-    # At 80×24 "Exercise 1 of 5 · type the number ✓" is a cell too wide for the panel, and
-    # the ✓ took a row of its own.
-    monkeypatch.setenv("NEURON_TUI_CONFIG_DIR", str(tmp_path))
-    app = NeuronApp(start="book", chapter=1)
+@asynccontextmanager
+async def answered_at_80x24(chapter: int, answer: str):
+    """Chapter ``chapter`` at 80×24, its first exercise answered with ``answer``: the app, its
+    pilot and the exercise panel."""
+    app = NeuronApp(start="book", chapter=chapter)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("e", "0", ".", "7", "4", "enter")
+        await pilot.press("e", *answer, "enter")
         await pilot.pause()
+        yield app, pilot, app.screen.query_one(ExercisePanel)
+
+
+async def test_a_solved_exercises_mark_stays_on_its_heading_row():
+    # At 80×24 "Exercise 1 of 5 · type the number ✓" is a cell too wide for the panel, and
+    # the ✓ took a row of its own.
+    async with answered_at_80x24(1, "0.74") as (app, pilot, _):
         n = len(CHAPTERS[0].exercises)
         assert f"Exercise 1/{n} · type the number ✓" in screen_text(app)
         await pilot.resize_terminal(120, 40)  # room for the heading in full
@@ -262,12 +270,7 @@ async def test_a_solved_exercises_mark_stays_on_its_heading_row(tmp_path, monkey
 async def test_a_working_too_wide_for_the_panel_hangs_under_its_equals_sign(tmp_path):
     # The verdict's working was wrapped back to the panel's edge, so at 80×24 chapter 1's
     # "… + (−1.200)·0.300 + 0.100" ended with "0.100" alone at the start of a line.
-    app = NeuronApp(start="book", chapter=1)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("e", "0", ".", "7", "4", "enter")
-        await pilot.pause()
-        panel = app.screen.query_one(ExercisePanel)
+    async with answered_at_80x24(1, "0.74") as (app, pilot, panel):
         rows = panel.result.plain.splitlines()
         width = panel.scrollable_content_region.width
         assert rows[0].startswith("✓ Right") and all(len(row) <= width for row in rows[1:])
@@ -283,12 +286,7 @@ async def test_a_working_too_wide_for_the_panel_hangs_under_its_equals_sign(tmp_
 async def test_a_working_line_of_formula_and_words_is_filled_as_a_sentence(tmp_path):
     # "σ(−z) = 1 − σ(z): the sigmoid is symmetric …" was broken as a formula, its words hung
     # nine cells in, under the "=", as if they were a second formula.
-    app = NeuronApp(start="book", chapter=2)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("e", "0", ".", "2", "7", "enter")
-        await pilot.pause()
-        panel = app.screen.query_one(ExercisePanel)
+    async with answered_at_80x24(2, "0.27") as (app, pilot, panel):
         rows = panel.result.plain.splitlines()
         width = panel.scrollable_content_region.width
         line = next(s for s in "\n".join(panel.current.solve(panel.lab).working).splitlines()

@@ -1,6 +1,7 @@
 """The digits and the names ship inside the package, load on demand, and are read within bounds."""
 
 import gzip
+from importlib import resources
 
 import numpy as np
 import pytest
@@ -18,6 +19,15 @@ def test_digits_are_the_uci_set_as_documented():
     assert d.inputs.max() == 1.0 and not d.pixels.flags.writeable
 
 
+def test_digits_are_read_as_the_file_says_value_by_value():
+    text = gzip.decompress((resources.files("core.data") / "bundled" / "digits.csv.gz")
+                           .read_bytes()).decode("ascii")
+    rows = [[int(v) for v in line.split(",")] for line in text.strip().split("\n")]
+    d = digits.load_digits()
+    assert d.pixels.tolist() == [row[:64] for row in rows]
+    assert d.labels.tolist() == [row[64] for row in rows]
+
+
 def test_digits_are_read_once():
     assert digits.load_digits() is digits.load_digits()
 
@@ -25,13 +35,18 @@ def test_digits_are_read_once():
 def test_digit_parsing_refuses_a_damaged_file():
     good = "\n".join(",".join(["0"] * 64 + [str(i % 10)]) for i in range(1797))
     assert digits.parse_digits(good).pixels.shape == (1797, 64)
-    bad = {
-        "lines": good.rsplit("\n", 1)[0],
-        "values": good.replace("0,0,", "0,", 1),
-        "not a whole number": good.replace("0", "x", 1),
-        "outside": good.replace("0,", "17,", 1),
-    }
-    for expected, text in bad.items():
+    bad = [
+        ("lines", good.rsplit("\n", 1)[0]),
+        ("values", good.replace("0,0,", "0,", 1)),
+        ("not a whole number", good.replace("0", "x", 1)),
+        ("not a whole number", good.replace("0,0,", "0,,", 1)),
+        ("not a whole number", good.replace("0,", "-1,", 1)),
+        ("outside", good.replace("0,", "17,", 1)),
+        ("outside", good.replace("0,", "100,", 1)),
+        # the right number of values in all, but one line short and the next one long
+        ("65 values on every line", good.replace("0,0,", "0,", 1).replace("\n0,", "\n0,0,0,", 1)),
+    ]
+    for expected, text in bad:
         with pytest.raises(BundledDataError, match=expected):
             digits.parse_digits(text)
 

@@ -254,8 +254,10 @@ class BookScreen(Panes):
 
 
 def _import_plotext() -> None:
-    """Load plotext, which the first plot a chapter draws needs (about 80 ms)."""
-    import plotext  # noqa: F401
+    """Load plotext, which the first plot a chapter draws needs."""
+    from tui.drawing.plotext_module import plotext
+
+    plotext()
 
 
 def _fitted(parts: tuple[str, str], room: int, keep_first: bool = True) -> str:

@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from tui.drawing.palette import PlotextColor
+from tui.drawing.plotext_module import plotext
 from tui.widgets.plot_axes import (HIGH_RESOLUTION, X_DOTS, Y_DOTS, Axis, bare_axis, plan_axis,
                                    snap)
 from tui.widgets.lines import LinesView
@@ -161,7 +162,8 @@ def _x_labels_fit(width: int, col_start: int, ticks: tuple[float, ...], labels: 
     it still touches anything; this does what it does, in the order it does it (its own
     de-duplication shuffles the ticks), on an empty row of ``width`` cells.
     """
-    from plotext._utility import brush, correct_coord, space
+    ut = plotext()._utility
+    brush, correct_coord, space = ut.brush, ut.correct_coord, ut.space
 
     cell_of = dict(zip(ticks, cells))
     row = [space] * width
@@ -184,7 +186,7 @@ def _gap(cells: int, most: int) -> int:
 
 
 def _build(spec: PlotSpec, width: int, height: int) -> tuple[str, int, int, tuple[Axis, Axis] | None]:
-    import plotext as plt
+    plt = plotext()
 
     scaled, kx, ky = _scaled_series(spec)
     plt.clf()
@@ -229,10 +231,9 @@ def draw_overlay(layer: PlotLayer, overlay: tuple[Series, ...], kx: int, ky: int
 
 def plotext_marker(marker: str) -> str:
     """The marker as plotext keeps it: a high-resolution name, or one character."""
-    from plotext._utility import hd_symbols, marker_codes
-
-    marker = marker_codes.get(marker, marker)
-    return marker if marker in hd_symbols else marker[0]
+    ut = plotext()._utility
+    marker = ut.marker_codes.get(marker, marker)
+    return marker if marker in ut.hd_symbols else marker[0]
 
 
 class PlotView(LinesView):

@@ -21,6 +21,8 @@ import numpy as np
 from rich.style import Style
 from rich.text import Text
 
+from tui.drawing.plotext_module import plotext
+
 Cell = tuple[str, object, object, object]
 """One character cell: the character, its foreground, its style and its background (plotext's)."""
 
@@ -73,9 +75,7 @@ class PlotLayer:
         lines = Text.from_ansi(ansi).split("\n")[:height]
         if xlim is None or ylim is None:
             return cls(lines, [], None)
-        import plotext._core as core
-
-        matrix = core._figure.monitor.matrix
+        matrix = plotext()._core._figure.monitor.matrix
         cells = [list(zip(matrix.marker[r], matrix.fullground[r], matrix.style[r],
                           matrix.background[r])) for r in reversed(matrix.Rows)]
         canvas = Canvas(matrix.Cols_canvas.start, matrix.Rows_canvas.start,
@@ -99,7 +99,7 @@ class PlotLayer:
         """
         if not sets or not self.takes_overlay:
             return list(self.lines)
-        from plotext._utility import no_color
+        no_color = plotext()._utility.no_color
 
         changed: dict[int, list[Cell]] = {}
         for drawing in sets:
@@ -120,7 +120,7 @@ class PlotLayer:
 
     def _marks(self, d: Overdraw) -> list[tuple[int, int, str]]:
         """Matrix (column, row, character) of each mark inside the canvas, as plotext finds them."""
-        import plotext._utility as ut
+        ut = plotext()._utility
 
         c = self._canvas
         xf, yf = ut.marker_factor(d.marker, 2, 2, 2), ut.marker_factor(d.marker, 2, 3, 4)
@@ -192,7 +192,7 @@ def _joined(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 @lru_cache(maxsize=4)
 def _hd_table(xf: int, yf: int) -> tuple[str, ...]:
     """The marker for each set of sub-cell dots, as a bit mask (bit (yf−1−row)·xf + col)."""
-    import plotext._utility as ut
+    ut = plotext()._utility
 
     n = xf * yf
     return tuple(ut.get_hd_marker(tuple((bits >> i) & 1 for i in range(n)))
@@ -228,7 +228,6 @@ def _row_text(cells: list[Cell]) -> Text:
 @lru_cache(maxsize=256)
 def _style(fg: object, style: object, bg: object) -> Style | None:
     """The Rich style plotext's colour code for these colours stands for (None: no colour)."""
-    from plotext._utility import ansi_end, colors_to_ansi
-
-    spans = Text.from_ansi(colors_to_ansi(fg, style, bg) + "x" + ansi_end).spans
+    ut = plotext()._utility
+    spans = Text.from_ansi(ut.colors_to_ansi(fg, style, bg) + "x" + ut.ansi_end).spans
     return spans[0].style if spans else None

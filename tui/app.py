@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 from tui import collector
 from tui.drawing.contrast import ReadableColours
+from tui.drawing.css_once import reparse_on_change
 from tui.drawing.held_updates import HeldUpdates
 from tui.screens.panes import Panes
 from tui.widgets.key_order import KeyTracker
@@ -55,6 +56,7 @@ class NeuronApp(HeldUpdates):
                  theme: str | None = None, playground_start: list | None = None) -> None:
         super().__init__()
         ReadableColours.install(self)  # every character at least 4.5:1, however it is drawn
+        reparse_on_change(self.stylesheet)  # a mode's first screen parsed the CSS twice
         self.seed = seed
         self.start = start
         self.start_chapter = chapter

@@ -1,0 +1,26 @@
+"""The CSS is parsed again only when a theme or a new source changes what it gives."""
+
+from textual.css.stylesheet import Stylesheet
+
+from tui.app import NeuronApp
+from tui.lab.screen import LabScreen
+
+
+async def test_a_modes_first_screen_parses_the_css_once_and_a_theme_still_restyles(
+        monkeypatch, tmp_path):
+    parses = []
+    reparse = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda self: parses.append(1) or reparse(self))
+    app = NeuronApp(start="book", chapter=1, progress_file=tmp_path / "progress.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(parses) == 1  # Textual's two refreshes as the book opened, one parse
+        before = app.screen.styles.background
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        themed = app.screen.styles.background
+        assert len(parses) == 2 and themed != before
+        await pilot.press("L")  # the lab's mode: the same sources and colours, nothing to parse
+        await pilot.pause()
+        assert isinstance(app.screen, LabScreen) and app.screen.styles.background == themed
+        assert len(parses) == 2

@@ -186,7 +186,7 @@ async def test_a_challenge_is_scored_live_and_recorded_when_met(private_config_d
         assert app.progress.challenges[1] == {"two-points"}
         await pilot.press("t")
         await pilot.pause()
-        assert "0/4 exercises · 1/1 challenge" in screen_text(app)
+        assert "0/4 exercises, 1/1 challenge" in screen_text(app)
     saved = json.loads((private_config_dir / "progress.json").read_text())
     assert saved["challenges"] == {"1": ["two-points"]}
 

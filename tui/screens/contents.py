@@ -18,11 +18,14 @@ LAB = 0
 """The option that opens the free-form lab."""
 PLAYGROUND = -1
 """The option that opens the playground."""
+KEY = "▸ open now   · visited   ✓ every exercise and challenge solved"
+"""What the marks on a chapter's row mean, shown under the list."""
 
 
 def chapter_line(number: int, progress: Progress) -> str:
-    """"▸ 3  Logits and softmax     · 2/5 exercises · 0/1 challenge": ▸ marks the chapter open
-    now, ✓ one with everything solved, · one visited."""
+    """"▸ 3  Logits and softmax     · 2/5 exercises, 0/1 challenge": ▸ marks the chapter open
+    now, ✓ one with everything solved, · one visited (KEY says so on the page, and "·" is
+    nothing else on the row)."""
     ch = CHAPTERS[number - 1]
     challenges = {e.id for e in ch.exercises if isinstance(e, Challenge)}
     exercises = {e.id for e in ch.exercises} - challenges
@@ -33,7 +36,7 @@ def chapter_line(number: int, progress: Progress) -> str:
     here = "▸" if number == progress.chapter else " "
     line = f"{here}{number:>2}  {ch.title:26} {seen} {ex}/{len(exercises)} exercises"
     if challenges:
-        line += f" · {chs}/{len(challenges)} challenge{'s' if len(challenges) > 1 else ''}"
+        line += f", {chs}/{len(challenges)} challenge{'s' if len(challenges) > 1 else ''}"
     return line
 
 
@@ -55,6 +58,7 @@ class ContentsScreen(ModalScreen[int | None]):
     /* The heading wraps to the dialog's width and stays on top; the list takes the rows left
        under it, and scrolls where they are too few (a phone's 15 rows leave it 9). */
     ContentsScreen Label { dock: top; width: 100%; }
+    ContentsScreen #key { dock: bottom; }
     ContentsScreen OptionList, ContentsScreen OptionList:focus {
         height: auto; max-height: 100%; border: none; }
     """
@@ -65,7 +69,7 @@ class ContentsScreen(ModalScreen[int | None]):
         self._dismissing = False
 
     def compose(self) -> ComposeResult:
-        """The chapters, then the lab."""
+        """The chapters, then the lab and the playground; under them, what the marks mean."""
         with Vertical():
             yield Label("Contents · enter, a digit or G opens · escape closes")
             options = [Option(chapter_line(ch.number, self.progress), id=str(ch.number))
@@ -74,6 +78,7 @@ class ContentsScreen(ModalScreen[int | None]):
             options.append(Option("  G  The playground: a small network on points in the plane",
                                   id=str(PLAYGROUND)))
             yield NarrowSafe(*options)
+            yield Label(KEY, id="key")
 
     def on_mount(self) -> None:
         """Highlight the chapter open now."""

@@ -223,7 +223,10 @@ class BandedRows(KeptLines, can_focus=True):
             band.repaint(*regions)
 
     def on_resize(self) -> None:
-        """A new size draws every row again."""
+        """A new size draws every row again, each band from where it lies now (a band can
+        move without changing its own size: 38 columns in 12 bands put the wide ones
+        elsewhere than 37 do)."""
         self._strips.clear()
         for band in self.query_children(RowBand):
             band.strips.clear()
+            band._x0 = None

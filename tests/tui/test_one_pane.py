@@ -1,11 +1,11 @@
-"""On a phone (40–79 columns or 15–23 rows) the book and the lab show one pane at a time."""
+"""On a phone (40–79 columns or 15–23 rows) the book, the lab and the playground show one pane at a time."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.tui.conftest import screen_text
-from tests.tui.readable import find_cuts
+from tests.tui.readable import find_cuts, screen_rows
 from tui.app import NeuronApp
 from tui.book.chapter import CHAPTERS
 from tui.book.exercise_panel import ExercisePanel
@@ -145,3 +145,40 @@ async def test_help_contents_and_notation_read_whole_on_a_phone(tmp_path):
                          for cut in find_cuts(app.screen, wrapped=True)}
                 await pilot.press("escape")
     assert not cuts, "\n".join(sorted(cuts))
+
+
+def drawn_as_given(app, selector: str) -> list[str]:
+    """Rows where the screen shows other text than the rows ``selector`` (a BandedRows) was
+    given: a band drawn at a column it no longer holds leaves old text beside the new."""
+    view = app.screen.query_one(selector)
+    region = view.content_region
+    rows = screen_rows(app.screen)
+    wrong = []
+    for y, line in enumerate(view.plain.splitlines()[:region.height]):
+        on_screen = rows[region.y + y][region.x:region.right]
+        if any(c != " " and c != s for c, s in zip(line, on_screen)) or \
+                any(s not in " ▀▄█" and c == " " for c, s in zip(line.ljust(len(on_screen)), on_screen)):
+            wrong.append(f"{selector} row {y}: {on_screen.rstrip()!r} for {line.rstrip()!r}")
+    return wrong
+
+
+@pytest.mark.parametrize("size", [(40, 15), (60, 20), (80, 20), (70, 24)])
+async def test_the_playground_shows_its_panes_in_turn_whole_on_a_phone(size):
+    """Below 80×24 the playground shows one pane at a time, as the book and the lab do: at
+    80×20 its network's layer names ran into each other, at 40×20 its fields did."""
+    app = NeuronApp(start="playground")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert "P Next pane" in key_bar(app)
+        seen, problems = [], []
+        for _ in screen.PANES:
+            seen += shown(app)
+            problems += find_cuts(screen, wrapped=True)
+            problems += [p for s in ("#pg-map", "#pg-net") if screen.query_one(s).size.height
+                         for p in drawn_as_given(app, s)]
+            await pilot.press("s", "P")  # training goes on from any pane
+            await pilot.pause()
+        assert seen == list(screen.PANES) and shown(app) == [screen.PANES[0]]
+        assert screen.state.epoch == len(screen.PANES)
+        assert not problems, "\n".join(problems)

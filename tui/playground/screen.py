@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import partial
 
 from textual.app import ComposeResult, SystemCommand
-from textual.screen import Screen
 from textual.timer import Timer
 
 from core.data.planar import SHAPES, PlanarData
@@ -26,6 +25,7 @@ from tui.playground.map_rows import tick_width
 from tui.playground.rows import BandedRows
 from tui.playground.settings_keys import PlaygroundSettings
 from tui.playground.view import PlaygroundView
+from tui.screens.panes import Panes
 from tui.screens.too_small import COMPACT_BELOW
 from tui.widgets.kept_lines import KeptHorizontal, KeptLines, KeptVertical
 from tui.widgets.key_bar import KeyBar
@@ -52,26 +52,35 @@ class FocusRows(BandedRows):
 
 class TopRow(KeptHorizontal):
     """The map and the network side by side: the map's pane is as wide as a square map of
-    the row's height needs (up to 55% of the width), the network takes the rest."""
+    the row's height needs (up to 55% of the width), the network takes the rest; shown alone
+    (one pane at a time), the map's pane takes the whole row."""
 
     def on_resize(self) -> None:
         """Size the map's pane for the new height."""
-        compact = self.screen.has_class("-compact") or self.screen.size.height < COMPACT_BELOW
+        screen = self.screen
+        compact = screen.has_class("-compact") or screen.size.height < COMPACT_BELOW
         rows = self.size.height - (1 if compact else 2) - 1  # a title rule or a box; the x ticks
         deco = 2 if compact else 4  # padding, and the box's sides
-        ticks = tick_width(self.screen.history.current.data.domain)
+        ticks = tick_width(screen.history.current.data.domain)
         width = min(int(0.55 * self.size.width), 2 * rows + ticks + deco)
+        if isinstance(screen, Panes) and screen.one_pane:
+            width = self.size.width
         pane = self.query_one("#pg-map-pane")
         if pane.styles.width is None or pane.styles.width.value != width:
             pane.styles.width = width
 
 
-class PlaygroundScreen(PlaygroundSettings, PlaygroundFiles, Screen, KeptLines):
-    """Owns the history; every key becomes a core call and a new snapshot."""
+class PlaygroundScreen(PlaygroundSettings, PlaygroundFiles, Panes, KeptLines):
+    """Owns the history; every key becomes a core call and a new snapshot. Below 80×24 it
+    shows one pane at a time, as the book and the lab do (``P`` the next)."""
 
     CSS_PATH = "playground.tcss"
 
     BINDINGS = PLAYGROUND_KEYS
+
+    PANES = ("#pg-map-pane", "#pg-side", "#pg-focus-pane", "#pg-fields-pane", "#pg-curve-pane")
+    """The map; the network with the training numbers; the focused neuron; the settings; the
+    curves."""
 
     def __init__(self, start_with: PlayState | list[PlayState] | None = None) -> None:
         super().__init__()
@@ -121,8 +130,10 @@ class PlaygroundScreen(PlaygroundSettings, PlaygroundFiles, Screen, KeptLines):
         self.redraw()
 
     def on_resize(self) -> None:
-        """Compact borders on short terminals; draw again at the new size."""
-        self.set_class(self.size.height < COMPACT_BELOW, "-compact")
+        """Compact borders on short terminals; one pane at a time on small ones; draw again
+        at the new size."""
+        self.set_class(self.size.height < COMPACT_BELOW or self.one_pane, "-compact")
+        self.arrange_panes()
         self.call_after_refresh(self.redraw)
 
     def on_screen_suspend(self) -> None:

@@ -123,10 +123,13 @@ class PlaygroundView:
         state = self.state
         map_view, net_view = screen.query_one("#pg-map", BandedRows), screen.query_one("#pg-net", BandedRows)
         (mw, mh), (nw, nh) = map_view.size, net_view.size
-        if mw and mh and nw and nh:
-            maps = self._grids(state, mw, mh, nh)
-            self._draw_map(map_view, maps, scale, mw)
-            net_view.show(NetworkRows(maps, self.focus, pal, scale).rows(nw, nh))
+        map_shown, net_shown = bool(mw and mh), bool(nw and nh)  # one pane at a time: one is
+        if map_shown or net_shown:
+            maps = self._grids(state, mw if map_shown else 0, mh, nh if net_shown else 0)
+            if map_shown:
+                self._draw_map(map_view, maps, scale, mw)
+            if net_shown:
+                net_view.show(NetworkRows(maps, self.focus, pal, scale).rows(nw, nh))
         focus = screen.query_one("#pg-focus", LinesView)
         width = max(focus.size.width, 40)
         focus.show(focus_lines(state, self.focus, self.cursor, width, pal, focus.size.height or 3))
@@ -137,13 +140,16 @@ class PlaygroundView:
         self._titles(screen, pal)
 
     def _grids(self, state: PlayState, mw: int, mh: int, nh: int) -> Maps:
-        cols, rows = map_size(mw, mh, state.data.domain)
-        big = Grid(state.data.domain, cols, rows)
-        small = Grid(state.data.domain, *small_size(state.net.sizes, nh))
+        """The maps for a map pane ``mw`` × ``mh`` and a network pane ``nh`` tall; a pane not
+        on show (0) gets a grid of one cell, and the cursor keeps the map's last grid."""
+        domain = state.data.domain
+        big = Grid(domain, *map_size(mw, mh, domain)) if mw else Grid(domain, 1, 1)
+        small = Grid(domain, *small_size(state.net.sizes, nh)) if nh else Grid(domain, 1, 1)
         kept = self._maps
         if kept is None or kept.state is not state or kept.big != big or kept.small != small:
             self._maps = Maps(state, big, small)
-        self.big = big
+        if mw:
+            self.big = big
         return self._maps
 
     def _draw_map(self, view: BandedRows, maps: Maps, scale: MapScale, width: int) -> None:

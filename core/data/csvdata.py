@@ -156,6 +156,22 @@ def _check_range(table: np.ndarray, lines: list[int], header: list[str], standar
                        + ("" if target else " (standardised, they may be any number)"))
 
 
+TITLE_WIDTH = 40
+"""The longest title a file's name makes (a pane's title has about that much room)."""
+
+
+def short_name(name: str, width: int = TITLE_WIDTH) -> str:
+    """``name`` whole if it has at most ``width`` characters, else its start and its end with
+    "…" between (``measurements_measu…uesday_v2.csv``), as a terminal tool shortens a name:
+    the end, which tells a file from its neighbours, is kept, extension and all."""
+    if len(name) <= width:
+        return name
+    if width < 2:
+        return "…"[:width]
+    head = (width - 1) // 2
+    return name[:head] + "…" + name[len(name) - (width - 1 - head):]
+
+
 def parse_csv(text: str, name: str = "csv", standardise: bool = False) -> tuple[Dataset, Standardisation | None]:
     """A dataset from CSV text, and what standardisation did (None if it was not asked for).
 
@@ -170,10 +186,11 @@ def parse_csv(text: str, name: str = "csv", standardise: bool = False) -> tuple[
         scaling = Standardisation(tuple(header[:-1]), mean, std)
     binary = bool(np.all((y == 0) | (y == 1)))
     inputs = ", ".join(header[:-1])
-    description = (f"{y.size} rows from {name}: inputs {inputs}; target {header[-1]}"
-                   + (f"; inputs standardised ({scaling.describe()})" if scaling else ""))
-    title = f"{name}" + (" (std.)" if standardise else "")
-    return Dataset(f"csv:{name}", title[:40], X, y, "bce" if binary else "mse", description), scaling
+    description = (f"{y.size} rows from {short_name(name)}: inputs {inputs}; target "
+                   f"{header[-1]}" + (f"; inputs standardised ({scaling.describe()})" if scaling else ""))
+    suffix = " (std.)" if standardise else ""
+    title = short_name(name, TITLE_WIDTH - len(suffix)) + suffix
+    return Dataset(f"csv:{name}", title, X, y, "bce" if binary else "mse", description), scaling
 
 
 def load_csv(path: Path, standardise: bool = False) -> tuple[Dataset, Standardisation | None]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.data.csvdata import CSVError, load_csv
+from core.data.csvdata import CSVError, load_csv, short_name
 from core.data.planar import MAX_POINTS, PlanarData, fixed
 
 
@@ -40,4 +40,4 @@ def read_points(path: Path, train_pct: float = 50.0, seed: int = 0) -> PlanarDat
         raise CSVError(f"line {MAX_POINTS + 2}: more than {MAX_POINTS} points")
     labels, n_classes = classes_of(data.y)
     name = Path(path).name
-    return fixed(f"csv:{name}"[:80], name[:40], data.X, labels, n_classes, train_pct, seed)
+    return fixed(f"csv:{name}"[:80], short_name(name), data.X, labels, n_classes, train_pct, seed)

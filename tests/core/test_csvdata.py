@@ -103,3 +103,31 @@ def test_files_that_are_not_regular_or_too_long_are_refused_unread(tmp_path):
     blank.write_bytes(b"a,b\n" + b"\n" * 300_000 + b"1,2\n")
     with pytest.raises(CSVError, match="more than 200,000 lines"):
         load_csv(blank)
+
+
+LONG = "measurements_" * 9 + "tuesday_v2.csv"
+"""A file name of 131 characters: too long for a title, and telling only at its end."""
+
+
+@pytest.mark.parametrize("standardise", [False, True])
+def test_a_long_file_name_is_shortened_in_the_middle_keeping_its_ends(standardise):
+    data, _ = parse_csv("x,y\n1,0\n2,1\n", LONG, standardise)
+    suffix = " (std.)" if standardise else ""
+    assert len(data.title) <= 40 and data.title.endswith("tuesday_v2.csv" + suffix)
+    name = data.title.removesuffix(suffix)
+    head, tail = name.split("…")
+    assert LONG.startswith(head) and LONG.endswith(tail) and len(head) >= 10
+    said = data.description.split("rows from ")[1].split(":")[0]  # the notice names it so too
+    assert said.startswith(head) and said.endswith(tail) and len(said) <= 40
+    assert data.name == f"csv:{LONG}"  # what a session keeps: the name whole
+    short, _ = parse_csv("x,y\n1,0\n", "gates.csv", standardise)
+    assert short.title == "gates.csv" + suffix  # a name that fits is kept whole
+
+
+def test_the_playgrounds_points_keep_a_long_names_ends(tmp_path):
+    from core.data.planar_csv import read_points
+
+    path = tmp_path / LONG
+    path.write_text("a,b,label\n0,0,1\n1,1,0\n2,0,1\n0,3,0\n")
+    title = read_points(path).title
+    assert len(title) <= 40 and title.startswith("measurements_") and title.endswith("v2.csv")

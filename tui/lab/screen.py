@@ -203,7 +203,8 @@ class LabScreen(LabSettings, LabFiles, Panes, KeptLines):
         self.query_one("#act-plot", PlotView).plot(activation_spec(self.view, pal))
         self.query_one("#cost-plot", PlotView).plot(cost_spec(*self.history.curve(), pal))
         self._titles.show(self, lab_titles(state, self.show_derivative, self._timer is not None,
-                                           compact=self.has_class("-compact")))
+                                           compact=self.has_class("-compact"),
+                                           room=self.query_one("#editor").outer_size.width - 4))
         self._refresh_bindings_if_changed()
 
     def _refresh_bindings_if_changed(self) -> None:

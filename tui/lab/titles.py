@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.screen import Screen
 
+from core.data.csvdata import short_name
 from core.neuron.train import TrainState
 
 Titles = dict[str, tuple[str, str]]
@@ -12,14 +13,16 @@ Titles = dict[str, tuple[str, str]]
 
 
 def lab_titles(st: TrainState, show_derivative: bool, running: bool,
-               compact: bool = False) -> Titles:
+               compact: bool = False, room: int | None = None) -> Titles:
     """The titles for the lab's panes in state ``st``; a compact pane (a title rule, no foot)
-    has no subtitle."""
+    has no subtitle. The dataset's name is shortened in the middle to fit the neuron pane's
+    title (``room`` cells, if known), so a long file name keeps its end."""
     act = st.neuron.activation
     deriv = f"  and {act.symbol}′(z)" if show_derivative else ""
     run = " ▶ running" if running else ""
+    name = short_name(st.data.title, max(room - len("Neuron · "), 8)) if room else st.data.title
     return {
-        "#editor": (f"Neuron · {st.data.title}",
+        "#editor": (f"Neuron · {name}",
                     "" if compact else "⏎ edit · +/- nudge · n/p example"),
         "#act-pane": (f"{act.formula}{deriv}", ""),
         # The phase is named in the training headline; a title change would repaint the pane.

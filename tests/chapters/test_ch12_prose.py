@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from core.data.names import load_names
-from core.networks.bigram import ALPHABET, bigram_step, sample, start_state
+from core.networks.bigram import ALPHABET, bigram_step, layer_loss_and_grad, sample, start_state
+from core.networks.pixel_neuron import gradient
 from tui.book.chapter import CHAPTERS
 from tui.chapters.ch12_bigram.lab import bigram_data
 
@@ -104,3 +105,22 @@ def test_too_large_a_step():
     assert 0 < above < losses.size // 2
     assert np.ptp(losses[-10:]) > 0.2 and losses[5:].min() > states[0].names.count_loss + 0.2
     say("the loss jumps about from press to press, now and\n  then above ln 27, and never settles")
+
+
+def test_its_lambda_is_weaker_than_chapter_10s():
+    """The pull of each λ on a weight, read off each core's gradient: ch12's λ·mean(W²) adds
+    (2λ/729)·W, chapter 10's (λ/2)·Σ wᵢ² adds λw."""
+    rng = np.random.default_rng(0)
+    W = rng.normal(size=(27, 27))
+    train = bigram_data()[1]
+    pull = (layer_loss_and_grad(W, train, 0.01)[2] - layer_loss_and_grad(W, train, 0.0)[2]) / W
+    w, X, y = rng.normal(size=64), rng.normal(size=(5, 64)), np.array([0.0, 1, 0, 1, 1])
+    pull10 = (gradient(w, 0.0, X, y, 0.01)[0] - gradient(w, 0.0, X, y, 0.0)[0]) / w
+    assert np.allclose(pull, pull[0, 0], rtol=1e-9) and np.allclose(pull10, pull10[0], rtol=1e-9)
+    assert "(λ/2)·Σ wᵢ²" in CHAPTERS[9].prose() and pull10[0] == pytest.approx(0.01)
+    assert pull[0, 0] == pytest.approx(2 * 0.01 / W.size)
+    flat = " ".join(PROSE.split())
+    for text in (f"divides Σ W² by the {W.size} weights, so the gradient adds (2λ/{W.size})·W",
+                 f"λ = 0.01 here pulls on each weight as λ = {pull[0, 0]:.7f} would in chapter 10",
+                 f"{pull10[0] / pull[0, 0]:.1f} times more gently than chapter 10's λ = 0.01"):
+        assert text in flat, f"chapter 12 should say {text!r}"

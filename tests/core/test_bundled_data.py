@@ -74,9 +74,12 @@ def test_names_are_at_least_5000_lower_case_and_unique():
 
 def test_name_parsing_refuses_what_is_not_a_name():
     assert names.parse_names("ann\nbob\n") == ("ann", "bob")
-    for text in ("ann\nBob\n", "ann\n\nbob\n", "ann\nbo b\n", "a" * 31 + "\n", ""):
-        with pytest.raises(BundledDataError):
+    for text, line in (("ann\nBob\n", 2), ("ann\n\nbob\n", 2), ("ann\nbo b\n", 2),
+                       ("a" * 31 + "\n", 1), ("ann\nbob\nzoë\n", 3)):
+        with pytest.raises(BundledDataError, match=f"line {line} is not a name"):
             names.parse_names(text)
+    with pytest.raises(BundledDataError, match="0 names"):
+        names.parse_names("")
 
 
 def test_split_is_set_by_its_seed():

@@ -140,7 +140,9 @@ def _lab_start(args: argparse.Namespace, parser: argparse.ArgumentParser) -> lis
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``neuron-tui`` command."""
     from tui import collector
+    from tui.blas import one_blas_thread
 
+    one_blas_thread()  # before anything imports numpy
     collector.hold()
     args = parse_args(argv)
     from tui.app import NeuronApp

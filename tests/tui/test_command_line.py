@@ -1,6 +1,7 @@
 """The command line: every option checked before any screen opens, each bad one refused with
 a reason and exit status 2."""
 
+import os
 import subprocess
 import sys
 
@@ -70,3 +71,27 @@ def test_a_bad_argument_fails_before_any_screen_opens():
                          text=True, timeout=60)
     assert out.returncode == 2 and "invalid choice: 'iris'" in out.stderr
     assert "\x1b[" not in out.stdout + out.stderr  # no terminal takeover happened
+
+
+BLAS_PROBE = """
+import os, sys
+from tui import cli
+def probe(argv):  # in place of the options' checks, which import numpy
+    import numpy
+    print(os.environ.get("OPENBLAS_NUM_THREADS"), len(os.listdir("/proc/self/task")))
+    sys.exit(0)
+cli.parse_args = probe
+cli.main([])
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="counts threads in /proc")
+def test_the_command_starts_numpy_with_one_blas_thread_unless_told_otherwise():
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    out = subprocess.run([sys.executable, "-c", BLAS_PROBE], capture_output=True, text=True,
+                         timeout=60, env=env, check=True).stdout
+    assert out.split() == ["1", "1"]  # no OpenBLAS thread besides Python's own
+    env["OPENBLAS_NUM_THREADS"] = "2"
+    out = subprocess.run([sys.executable, "-c", BLAS_PROBE], capture_output=True, text=True,
+                         timeout=60, env=env, check=True).stdout
+    assert out.split() == ["2", "2"]  # the reader's choice is kept

@@ -78,6 +78,20 @@ def test_wrap_keeps_a_short_pair_in_parentheses_on_one_line():
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
 
 
+def test_wrap_keeps_a_symbol_its_relation_and_its_value_on_one_line():
+    # at 80×24 beside the lab, chapter 1 read "where e =" / "2.718… is Euler's number"
+    text = ("Here f starts as the sigmoid σ(z) = 1/(1 + e⁻ᶻ), where e = 2.718… is Euler's "
+            "number; σ′(−4) ≈ 0.018, and the slope is 0 for z < 0.")
+    for width in range(7, 60):  # from the longest word up
+        lines = [text[start:end] for start, end in wrap(text, width)]
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
+        assert [w for line in lines for w in line.split()] == text.split()  # no term split
+        if width >= len("σ′(−4) ≈ 0.018,"):
+            assert any("e = 2.718…" in line for line in lines), (width, lines)
+            assert any("σ′(−4) ≈ 0.018," in line for line in lines), (width, lines)
+            assert any("z < 0." in line for line in lines), (width, lines)
+
+
 SPLIT_PAIR = re.compile(r"\([^() ]{1,12},$")
 """A row that ends inside a pair such as "(0, 1)" or "(−0.01, 0.01)"."""
 

@@ -36,17 +36,20 @@ FORMULA_INDENT = 2
 """Cells a displayed formula is set in from the text."""
 
 
-_WORD = re.compile(r"(?:\([^() ]{1,12}, |[^ ])+")
+_WORD = re.compile(r"(?:\([^() ]{1,12}, |(?<=[^ ]) [=≈<>≤≥≠] (?=[^ ])|[^ ])+")
 """What a line is never broken in: a run of characters other than the space, in which the
-opening of a pair, as "(0, " in "(0, 1)" or "N(0, 2/(fan_in + fan_out))", counts as one."""
+opening of a pair, as "(0, " in "(0, 1)" or "N(0, 2/(fan_in + fan_out))", counts as one, and
+so does a relation with what stands either side of it, as "e = 2.718…", "σ′(−4) ≈ 0.018" or
+"z < 0"."""
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
     """(start, end) of each line of ``text`` filled to ``width`` cells, broken at spaces.
 
-    Only an ordinary space breaks a line (a no-break space holds, and so does the space after
-    the first of a pair, as in "(0, 1)" or "(−0.01, 0.01)"), and the space broken at is
-    dropped. A word wider than the line is split between characters.
+    Only an ordinary space breaks a line (a no-break space holds, and so do the space after
+    the first of a pair, as in "(0, 1)" or "(−0.01, 0.01)", and the spaces around a relation
+    (=, ≈, <, >, ≤, ≥, ≠) between two terms), and the space broken at is dropped. A word wider than the line is
+    broken at its last space that fits (a pair or a relation), else between characters.
     """
     if width <= 0:
         return [(0, len(text))]
@@ -65,8 +68,9 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
             cut = start + 1
             while cut < end and cells[cut + 1] - cells[start] <= width:
                 cut += 1
-            lines.append((start, cut))
-            start = cut
+            space = text.rfind(" ", start + 1, cut + 1)
+            lines.append((start, space if space > start else cut))
+            start = space + 1 if space > start else cut
     if start is not None:
         lines.append((start, end))
     return lines or [(0, 0)]

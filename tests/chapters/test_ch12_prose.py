@@ -118,9 +118,10 @@ def test_its_lambda_is_weaker_than_chapter_10s():
     pull10 = (gradient(w, 0.0, X, y, 0.01)[0] - gradient(w, 0.0, X, y, 0.0)[0]) / w
     assert np.allclose(pull, pull[0, 0], rtol=1e-9) and np.allclose(pull10, pull10[0], rtol=1e-9)
     assert "(λ/2)·Σ wᵢ²" in CHAPTERS[9].prose() and pull10[0] == pytest.approx(0.01)
+    assert "(λ/2)·Σ wᵢ² adds λw to each weight's gradient" in " ".join(PROSE.split())
     assert pull[0, 0] == pytest.approx(2 * 0.01 / W.size)
     flat = " ".join(PROSE.split())
-    for text in (f"divides Σ W² by the {W.size} weights, so the gradient adds (2λ/{W.size})·W",
+    for text in (f"divides Σ W² by the {W.size} weights, so the term adds (2λ/{W.size})·W",
                  f"λ = 0.01 here pulls on each weight as λ = {pull[0, 0]:.7f} would in chapter 10",
                  f"{pull10[0] / pull[0, 0]:.1f} times more gently than chapter 10's λ = 0.01"):
         assert text in flat, f"chapter 12 should say {text!r}"

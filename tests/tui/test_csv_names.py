@@ -27,3 +27,14 @@ async def test_a_200_character_csv_path_shows_as_its_files_ends_at_80x24(tmp_pat
     assert "…" in title and not [cut for cut in cuts if "title" in cut]
     assert re.search(r"4 rows from measurements_\S*…\S*_v2\.csv: inputs", notice)
     assert "a_rather_long_folder_name" not in text  # the folders are not echoed
+
+
+def test_a_pane_with_no_room_yet_keeps_the_title_whole():
+    """Before its layout (or while hidden on a phone) the neuron pane has no width: the name
+    is not shortened to nothing, and a short name is never shortened."""
+    from tui.lab.start import default_lab_state
+    from tui.lab.titles import lab_titles
+
+    state = default_lab_state("single", None, None, 0)
+    for room in (None, -4, 0, 34):
+        assert lab_titles(state, False, False, room=room)["#editor"][0] == "Neuron · single example"

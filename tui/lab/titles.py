@@ -20,7 +20,8 @@ def lab_titles(st: TrainState, show_derivative: bool, running: bool,
     act = st.neuron.activation
     deriv = f"  and {act.symbol}′(z)" if show_derivative else ""
     run = " ▶ running" if running else ""
-    name = short_name(st.data.title, max(room - len("Neuron · "), 8)) if room else st.data.title
+    fits = room is not None and room > 0  # a pane not laid out yet, or hidden, has no room
+    name = short_name(st.data.title, max(room - len("Neuron · "), 8)) if fits else st.data.title
     return {
         "#editor": (f"Neuron · {name}",
                     "" if compact else "⏎ edit · +/- nudge · n/p example"),

@@ -14,6 +14,7 @@ from core.neuron.activations import RELU, SIGMOID, TANH
 from core.networks.init import INIT_SCHEMES
 from core.networks.probe import LayerProbe, ProbeSetup, probe_stack
 from core.networks.stats import histogram
+from core.numerics.quantile import quantile
 from tui.values.bounds import GAIN_BOUNDS, SHIFT_BOUNDS
 from tui.values.choices import cycle
 from tui.drawing.glyphs import histogram_strip
@@ -122,7 +123,7 @@ class InitLab(ChapterLab):
             return -1.0, 1.0
         if self.view == "a" and act is SIGMOID:
             return 0.0, 1.0
-        tops = [float(np.quantile(np.abs(getattr(l, self.view)), 0.99)) for l in self.probes]
+        tops = [quantile(np.abs(getattr(l, self.view)), 0.99) for l in self.probes]
         r = max(max(tops), 1e-300)
         return (0.0, r) if self.view == "a" else (-r, r)
 

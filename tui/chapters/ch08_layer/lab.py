@@ -15,6 +15,7 @@ from core.networks.collapse import Collapse, collapse, fold, random_stack
 from core.networks.init import HE
 from core.networks.layers import MLP, Dense
 from core.networks.stats import SATURATION, Spread, histogram, saturated_share
+from core.numerics.quantile import quantile
 from tui.values.bounds import GAIN_BOUNDS, SHIFT_BOUNDS
 from tui.values.choices import cycle
 from tui.drawing.glyphs import histogram_strip
@@ -64,7 +65,7 @@ def axis_of(values: np.ndarray, act: Activation | None = None) -> float:
     one far value does not squeeze the rest into a single bin."""
     if act is TANH:
         return 1.0
-    return max(float(np.quantile(np.abs(values), 0.99)), 1e-12)
+    return max(quantile(np.abs(values), 0.99), 1e-12)
 
 
 class AnatomyLab(ChapterLab):

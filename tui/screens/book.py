@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
+from textual.widget import Widget
 
 from tui import collector
 from tui.book.chapter import CHAPTERS, Chapter
@@ -133,6 +134,7 @@ class BookScreen(Panes):
         # prose, and re-style the prose and every paragraph in it twice (60-100 ms a switch).
         self.set_focus(None)
         await holder.remove_children()
+        _forget_queries(holder)
         lab = ch.lab_class()
         await holder.mount(lab)
         self.query_one("#prose-text", BookText).update(ch.prose())
@@ -251,6 +253,15 @@ class BookScreen(Panes):
     def _solved(self, event: ExercisePanel.Solved) -> None:
         self.app.record_solved(self.number, event.item.id,
                                challenge=isinstance(event.item, Challenge))
+
+
+def _forget_queries(node: Widget) -> None:
+    """Drop what ``query_one`` remembered on ``node`` and its ancestors. Textual keys each
+    answer by the number of changes to the children so far, so an old answer is never given
+    again, but it stays in the cache (up to 1,024 of them): the lab holder's kept every lab
+    the reader had left, with its widgets, drawn lines and arrays."""
+    for each in node.ancestors_with_self:
+        each._query_one_cache.clear()
 
 
 def _import_plotext() -> None:

@@ -28,6 +28,14 @@ def test_digits_are_read_as_the_file_says_value_by_value():
     assert d.labels.tolist() == [row[64] for row in rows]
 
 
+def test_the_inputs_are_the_pixels_over_16_as_floats_and_the_pixels_are_kept_a_byte_each():
+    d = digits.load_digits()
+    assert d.inputs.dtype == np.float64
+    assert np.array_equal(d.inputs, np.array(d.pixels.tolist(), dtype=float) / 16.0)
+    # kept for as long as the app runs: 8 bytes a pixel were 920 KB
+    assert d.pixels.nbytes + d.labels.nbytes <= 1797 * 64 + 1797 * 8
+
+
 def test_digits_are_read_once():
     assert digits.load_digits() is digits.load_digits()
 

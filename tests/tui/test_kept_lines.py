@@ -5,8 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual._styles_cache import StylesCache
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.strip import Strip
@@ -58,6 +60,77 @@ async def test_what_is_kept_matches_a_fresh_drawing_through_a_session(app):
         await pilot.resize_terminal(120, 40)
         await check(app, pilot, "s")
 
+
+
+async def test_a_step_styles_only_the_rows_it_changed(app, monkeypatch):
+    """Textual styles a whole widget again to repaint any of its rows: its backgrounds looked
+    up through every ancestor, every row in view filtered again. A step's seven changed
+    widgets draw only their changed rows, styled as they were last styled."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        styled = []
+        whole = StylesCache.render_widget
+        monkeypatch.setattr(StylesCache, "render_widget",
+                            lambda cache, widget, crop: styled.append(widget) or whole(
+                                cache, widget, crop))
+        before = drawn(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert drawn(app) != before  # the step changed what shows
+        assert styled == []
+        assert drawn(app) == drawn_from_scratch(app)
+
+
+class Rows(KeptLines):
+    """Rows of text narrower than the widget, drawn by the widget itself."""
+
+    def __init__(self, classes: str) -> None:
+        super().__init__(classes=classes)
+        self.texts = ["alpha", "beta", "gamma"]
+
+    def render_line(self, y: int) -> Strip:
+        text = self.texts[y] if y < len(self.texts) else ""
+        return Strip([Segment(text, Style(color="yellow"))], len(text))
+
+    def change(self, y: int, text: str) -> None:
+        self.texts[y] = text
+        self.repaint(Region(0, y, self.size.width, 1))
+
+
+class RowsApp(App[None]):
+    CSS = """
+    Rows { height: 5; background: darkblue 60%; }
+    Rows.framed { border: round red; padding: 0 1; border-title-color: green; }
+    Rows.faded { tint: red 30%; text-opacity: 80%; }
+    """
+
+    def __init__(self, classes: str) -> None:
+        super().__init__()
+        self.classes_of_rows = classes
+
+    def compose(self) -> ComposeResult:
+        yield Rows(self.classes_of_rows)
+
+
+@pytest.mark.parametrize("classes", ["", "framed", "faded"])
+async def test_a_row_drawn_again_is_styled_as_textual_styles_it(classes):
+    """Whatever a widget's styles (plain, or a border, padding and title, or a tint), a row
+    drawn again on its own is what Textual draws for it, padded, styled and filtered."""
+    app = RowsApp(classes)
+    async with app.run_test(size=(30, 7)) as pilot:
+        rows = app.query_one(Rows)
+        rows.border_title = "rows"
+        await pilot.pause()
+        for y, text in ((0, "a much longer row"), (1, ""), (2, "γ"), (0, "a")):
+            rows.change(y, text)
+            await pilot.pause()
+            assert drawn(app) == drawn_from_scratch(app), (classes, y, text)
+        app.theme = "ansi-dark"  # every style changes, and a colour filter comes in
+        await pilot.pause()
+        rows.change(1, "after the theme")
+        await pilot.pause()
+        assert drawn(app) == drawn_from_scratch(app)
 
 
 @pytest.mark.parametrize("chapter", [c.number for c in CHAPTERS])

@@ -107,11 +107,12 @@ class LinesView(KeptLines):
         return wrap_lines(lines, width) if self.BREAKS_LONG_LINES else lines
 
     def prepare_lines(self) -> None:
-        """Look up the widget's style once per repaint, not once per row.
+        """Look up the widget's style once per repaint, not once per row (and not at all while
+        only rows change: :attr:`line_style`).
 
         Kept strips are dropped when that style has changed (a new theme, say).
         """
-        style = self.rich_style
+        style = self.line_style
         if style != self._style:
             self._strips.clear()
             self._style = style
@@ -120,7 +121,7 @@ class LinesView(KeptLines):
         """The strip for row ``y``, rendered once and kept until that row or the style changes."""
         strip = self._strips.get(y)
         if strip is None:
-            width, style = self.size.width, self._style or self.rich_style
+            width, style = self.size.width, self._style or self.line_style
             if y < len(self._lines):
                 strip = styled_strip(self._lines[y], self.app.console, width, style)
             else:

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Input, Label, Static
@@ -136,7 +136,7 @@ class NumberField(KeptLines, can_focus=True):
     def prepare_lines(self) -> None:
         """Draw the rows again only when the text, the width or the styles have changed."""
         if not self.children:
-            width, style = self.size.width, self.rich_style
+            width, style = self.size.width, self.line_style
             key = (self._text(), self.error, width, style, self.has_focus, self.editable)
             if key != self._drawn_for:
                 self._drawn_for = key
@@ -147,7 +147,7 @@ class NumberField(KeptLines, can_focus=True):
     def render_line(self, y: int) -> Strip:
         """A row of the field; blank while the editor (its own widgets) is open."""
         if self.children or y >= len(self._strips):
-            return Strip.blank(self.size.width, self.rich_style)
+            return Strip.blank(self.size.width, self.line_style)
         return self._strips[y]
 
     def _text(self) -> str:
@@ -165,7 +165,7 @@ class NumberField(KeptLines, can_focus=True):
         if value == self.value:
             return
         self.value = value
-        self.repaint()  # the row is written from the field's left edge whatever region is dirty
+        self.repaint(Region(0, 0, self.size.width, 1))  # the value's row; an error stays below
 
     def set_editable(self, editable: bool) -> None:
         """Allow or forbid editing (read-only fields cannot take focus)."""

@@ -214,3 +214,47 @@ def test_a_marker_far_beyond_the_axes_is_left_off_not_a_crash(far):
         assert_same_picture(layered(spec, 60, 16),
                             layered(PlotSpec(spec.series, spec.xlim, spec.ylim,
                                              overlay=(on_canvas,)), 60, 16))
+
+
+@settings(max_examples=150, deadline=None)
+@given(first=st.lists(st.tuples(near, near), min_size=1, max_size=20),
+       edits=st.lists(st.tuples(st.sampled_from(["add", "add", "add", "undo", "amend", "colour"]),
+                                near, near | far_or_odd), max_size=12),
+       marker=st.sampled_from(["braille", "hd", "fhd", "•"]))
+def test_a_line_that_grows_is_placed_as_plotext_places_it_each_time(first, edits, marker):
+    """A cost curve gains a point a step, loses one on undo, changes its last on a new example:
+    whatever the line kept from the last drawing, the marks are plotext's for the whole line."""
+    canvas = Canvas(3, 1, 30, 9, (-10.0, 10.0), (-5.0, 5.0))
+    layer = PlotLayer([Text("")] * 11, [[(" ", "", "", "")] * 36] * 11, canvas)
+    xs, ys = [p[0] for p in first], [p[1] for p in first]
+    colour = "red"
+    for what, x, y in [("add", xs.pop(), ys.pop())] + edits:
+        y = y if abs(y) < float("inf") and abs(y) <= 12 else -12.0  # plotext joins point by point
+        if what == "add":
+            xs, ys = xs + [x], ys + [y]
+        elif what == "undo" and len(xs) > 1:
+            xs, ys = xs[:-1], ys[:-1]
+        elif what == "amend":
+            xs, ys = xs[:-1] + [x], ys[:-1] + [y]
+        elif what == "colour":
+            colour = "blue" if colour == "red" else "red"
+        d = Overdraw(list(xs), list(ys), marker, colour, lines=True)
+        marks = layer._marks(d, 0)
+        assert len(marks) == len(set(marks))
+        assert set(marks) == plotext_marks(canvas, d), (what, len(xs))
+
+
+def test_a_line_one_point_longer_places_only_its_new_point(monkeypatch):
+    import plotext._utility as ut
+
+    canvas = Canvas(3, 1, 30, 9, (0.0, 60.0), (0.0, 1.0))
+    layer = PlotLayer([Text("")] * 11, [[(" ", "", "", "")] * 36] * 11, canvas)
+    xs, ys = [float(k) for k in range(50)], [0.9 ** k for k in range(50)]
+    layer._marks(Overdraw(xs, ys, "braille", "red", lines=True), 0)
+    placed = []
+    whole = ut.get_matrix_data
+    monkeypatch.setattr(ut, "get_matrix_data",
+                        lambda data, lim, bins: placed.append(len(data)) or whole(data, lim, bins))
+    d = Overdraw(xs + [50.0], ys + [0.9 ** 50], "braille", "red", lines=True)
+    assert set(layer._marks(d, 0)) == plotext_marks(canvas, d)
+    assert placed[:2] == [1, 1]  # x and y of the new point, not of all 51

@@ -109,9 +109,9 @@ def cost_spec(steps: list[int], costs: list[float], palette: Palette) -> PlotSpe
     the cost falls: it is redrawn only when a cost rises past the top, or at 10, 20, 50, …
     steps along x.
     """
-    xs = tuple(float(s) for s in steps)
-    ys = tuple(float(c) for c in costs)
-    finite = [c for c in ys if np.isfinite(c)]
+    xs = tuple(map(float, steps))
+    ys = tuple(map(float, costs))
+    finite = [c for c in ys if math.isfinite(c)]
     ylim = (0.0, nice_ceil(max(finite) * 1.05)) if finite else None
     first = xs[0] if xs else 0.0
     xlim = (first, first + nice_ceil(max((xs[-1] - first) if xs else 0.0, 10.0)))

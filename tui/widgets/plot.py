@@ -57,6 +57,8 @@ class PlotSpec:
 
 
 def _finite_pairs(s: Series) -> tuple[list[float], list[float]]:
+    if all(map(math.isfinite, s.x)) and all(map(math.isfinite, s.y)):
+        return list(s.x), list(s.y)
     xs, ys = [], []
     for x, y in zip(s.x, s.y):
         if math.isfinite(x) and math.isfinite(y):
@@ -220,7 +222,8 @@ def draw_overlay(layer: PlotLayer, overlay: tuple[Series, ...], kx: int, ky: int
     sets = []
     for s in overlay:
         xs, ys = _finite_pairs(s)
-        xs, ys = [x / 10.0**kx for x in xs], [y / 10.0**ky for y in ys]
+        if kx or ky:
+            xs, ys = [x / 10.0**kx for x in xs], [y / 10.0**ky for y in ys]
         marker = plotext_marker(s.marker)
         if s.points and marker not in HIGH_RESOLUTION and layer.canvas is not None:
             c = layer.canvas

@@ -57,7 +57,8 @@ class PlotLayer:
         self.lines = lines
         self._cells = cells  # top row first, as the lines are
         self._canvas = canvas
-        self._drawn: dict[int, tuple[list[Cell], Text]] = {}  # rows last drawn over, by line
+        self._drawn: dict[int, tuple[dict, Text]] = {}  # rows last drawn over: marks, row
+        self._lines_drawn: dict[int, _Line] = {}  # lines last drawn over, by their set's place
 
     @classmethod
     def failed(cls, message: str) -> PlotLayer:
@@ -101,45 +102,137 @@ class PlotLayer:
             return list(self.lines)
         no_color = plotext()._utility.no_color
 
-        changed: dict[int, list[Cell]] = {}
-        for drawing in sets:
-            for col, row, char in self._marks(drawing):
-                line = len(self._cells) - 1 - row
-                if 0 <= line < len(self._cells):
-                    cells = changed.setdefault(line, list(self._cells[line]))
-                    cells[col] = (char, drawing.colour, no_color, cells[col][3])
+        rows = len(self._cells)
+        marked: dict[int, dict[int, tuple[str, object]]] = {}  # line → column → mark, later last
+        for place, drawing in enumerate(sets):
+            colour = drawing.colour
+            for col, row, char in self._marks(drawing, place):
+                line = rows - 1 - row
+                if 0 <= line < rows:
+                    marked.setdefault(line, {})[col] = (char, colour)
         lines, drawn = list(self.lines), {}
-        for line, cells in changed.items():
+        for line, marks in marked.items():
             kept = self._drawn.get(line)
-            if kept is None or kept[0] != cells:
-                kept = (cells, _row_text(cells))
+            if kept is None or kept[0] != marks:
+                cells = list(self._cells[line])
+                for col, (char, colour) in marks.items():
+                    cells[col] = (char, colour, no_color, cells[col][3])
+                kept = (marks, _row_text(cells))
             drawn[line] = kept
             lines[line] = kept[1]
         self._drawn = drawn
         return lines
 
-    def _marks(self, d: Overdraw) -> list[tuple[int, int, str]]:
-        """Matrix (column, row, character) of each mark inside the canvas, as plotext finds them."""
+    def _marks(self, d: Overdraw, place: int | None = None) -> list[tuple[int, int, str]]:
+        """Matrix (column, row, character) of each mark inside the canvas, as plotext finds them.
+
+        A line that continues the line drawn last in the same ``place`` among the sets (a cost
+        curve one step longer) is drawn by adding its new segments to that one.
+        """
         ut = plotext()._utility
 
         c = self._canvas
         xf, yf = ut.marker_factor(d.marker, 2, 2, 2), ut.marker_factor(d.marker, 2, 3, 4)
-        x = ut.get_matrix_data(_near(d.xs, c.xlim), list(c.xlim), c.width * xf)
-        y = ut.get_matrix_data(_near(d.ys, c.ylim), list(c.ylim), c.height * yf)
-        if not x:
-            return []
-        if d.lines and _plain(x) and _plain(y):
-            xa, ya = _joined(np.array(x, dtype=np.int64), np.array(y, dtype=np.int64))
+        if d.lines:
+            cells = self._line_cells(d, xf, yf, place)
         else:
-            if d.lines:  # a point plotext could not place (nan): its own joining, point by point
-                x, y, _ = ut.get_lines(x, y, [0] * len(x))
+            x, y = self._matrix(d, xf, yf)
+            if not x:
+                return []
             xa, ya = _placed(x, y)
-        if xf * yf == 1:
-            cells = dict.fromkeys(zip(xa.tolist(), ya.tolist()), d.marker)
-        else:
-            cells = _grouped(xa, ya, xf, yf)
+            cells = _cells(xa.tolist(), ya.tolist(), d.marker, xf, yf)
         return [(c.col + i, c.row + j, char) for (i, j), char in cells.items()
                 if 0 <= i < c.width and 0 <= j < c.height]
+
+    def _matrix(self, d: Overdraw, xf: int, yf: int, start: int = 0) -> tuple[list, list]:
+        """plotext's matrix coordinates of the points of ``d`` from ``start`` on."""
+        ut = plotext()._utility
+
+        c = self._canvas
+        x = ut.get_matrix_data(_near(d.xs[start:], c.xlim), list(c.xlim), c.width * xf)
+        y = ut.get_matrix_data(_near(d.ys[start:], c.ylim), list(c.ylim), c.height * yf)
+        return x, y
+
+    def _line_cells(self, d: Overdraw, xf: int, yf: int,
+                    place: int | None) -> dict[tuple[int, int], str]:
+        """The cells line ``d`` passes through, each with its character."""
+        ut = plotext()._utility
+
+        kept = self._lines_drawn.pop(place, None)
+        if kept is not None and kept.continued_by(d):
+            x, y = self._matrix(d, xf, yf, start=len(kept.xs))
+            if _plain(x) and _plain(y):  # plotext joins the last point to the new ones
+                x, y, _ = ut.get_lines([kept.end[0], *x], [kept.end[1], *y], [0] * (len(x) + 1))
+                kept.extend(d, x, y)
+                self._lines_drawn[place] = kept
+                return kept.cells()
+        x, y = self._matrix(d, xf, yf)
+        if not x:
+            return {}
+        if not (_plain(x) and _plain(y)):  # a point plotext could not place (nan): its own
+            x, y, _ = ut.get_lines(x, y, [0] * len(x))  # joining, point by point
+            xa, ya = _placed(x, y)
+            return _cells(xa.tolist(), ya.tolist(), d.marker, xf, yf)
+        xa, ya = _joined(np.array(x, dtype=np.int64), np.array(y, dtype=np.int64))
+        line = _Line(d, xf, yf)
+        line.extend(d, xa.tolist(), ya.tolist())
+        if place is not None:
+            self._lines_drawn[place] = line
+        return line.cells()
+
+
+class _Line:
+    """A line drawn over a plot, kept as the sub-cell dots it lit, cell by cell, so that a
+    line continuing it is drawn by adding only its new segments (each point joined to the next
+    lights the same dots whatever comes before or after it)."""
+
+    def __init__(self, d: Overdraw, xf: int, yf: int) -> None:
+        self.xs: list[float] = []
+        self.ys: list[float] = []
+        self.marker, self.colour, self.xf, self.yf = d.marker, d.colour, xf, yf
+        self.end = (0, 0)  # the matrix point of the last point
+        self.dots: dict[tuple[int, int], int] = {}  # cell → bit mask of its lit dots
+
+    def continued_by(self, d: Overdraw) -> bool:
+        """Whether ``d`` is this line, the same marker and colour, with points added at its end."""
+        n = len(self.xs)
+        return (d.lines and d.marker == self.marker and d.colour == self.colour
+                and len(d.xs) >= n and d.xs[:n] == self.xs and d.ys[:n] == self.ys)
+
+    def extend(self, d: Overdraw, x: list[int], y: list[int]) -> None:
+        """Light dots (x, y), the matrix points of ``d`` from this line's end on."""
+        _light(self.dots, x, y, self.xf, self.yf)
+        self.xs, self.ys, self.end = list(d.xs), list(d.ys), (x[-1], y[-1])
+
+    def cells(self) -> dict[tuple[int, int], str]:
+        """Each lit cell with its character."""
+        return _characters(self.dots, self.marker, self.xf, self.yf)
+
+
+def _cells(x: list[int], y: list[int], marker: str, xf: int, yf: int) -> dict[tuple[int, int], str]:
+    """The cells points (x, y) fall in, each with its character."""
+    return _characters(_light({}, x, y, xf, yf), marker, xf, yf)
+
+
+def _light(dots: dict[tuple[int, int], int], x: list[int], y: list[int], xf: int,
+           yf: int) -> dict[tuple[int, int], int]:
+    """Add dots (x, y) to ``dots``: the cell each falls in, with a bit for its place in the
+    cell (bit (yf−1−row)·xf + col), as plotext's ``hd_group`` groups them. (A dict rather
+    than ``np.unique``, which loads numpy.ma: 1.7 MB for a few hundred points.)"""
+    for i, j in zip(x, y):
+        cell = (i // xf, j // yf)
+        dots[cell] = dots.get(cell, 0) | 1 << ((yf - 1 - j % yf) * xf + i % xf)
+    return dots
+
+
+def _characters(dots: dict[tuple[int, int], int], marker: str, xf: int,
+                yf: int) -> dict[tuple[int, int], str]:
+    """Each cell of ``dots`` with its character: the marker itself, or for a marker made of
+    dots (xf × yf to a cell) the one for the dots lit in that cell."""
+    if xf * yf == 1:
+        return dict.fromkeys(dots, marker)
+    table = _hd_table(xf, yf)
+    return {cell: table[mask] for cell, mask in dots.items()}
 
 
 FAR = 1 << 40
@@ -197,19 +290,6 @@ def _hd_table(xf: int, yf: int) -> tuple[str, ...]:
     n = xf * yf
     return tuple(ut.get_hd_marker(tuple((bits >> i) & 1 for i in range(n)))
                  for bits in range(1 << n))
-
-
-def _grouped(x: np.ndarray, y: np.ndarray, xf: int, yf: int) -> dict[tuple[int, int], str]:
-    """plotext's ``hd_group``: each cell the points fall in, with the marker for all its dots.
-
-    (A dict rather than ``np.unique``, which loads numpy.ma: 1.7 MB for a few hundred points.)
-    """
-    bits = np.left_shift(1, (yf - 1 - y % yf) * xf + x % xf).tolist()
-    masks: dict[tuple[int, int], int] = {}
-    for cell, bit in zip(zip((x // xf).tolist(), (y // yf).tolist()), bits):
-        masks[cell] = masks.get(cell, 0) | bit
-    table = _hd_table(xf, yf)
-    return {cell: table[mask] for cell, mask in masks.items()}
 
 
 def _row_text(cells: list[Cell]) -> Text:

@@ -219,3 +219,28 @@ def test_fitting_lines_to_a_width_keeps_no_copy_of_them():
     for line in lines:
         width = len(line.plain)
         assert all(fits(line.plain, w) == (w >= cell_len(line.plain)) for w in range(width + 3))
+
+
+async def test_steps_leave_nothing_in_richs_cache_of_measured_strings(app):
+    """Rich keeps every string it measures (up to 4,096, each with its key); the numbers a step
+    changes are new strings every time: about 15 a step went into that cache."""
+    from rich.cells import cached_cell_len
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        before = cached_cell_len.cache_info().currsize
+        for _ in range(10):
+            await pilot.press("s")
+        await pilot.pause()
+        assert cached_cell_len.cache_info().currsize == before
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text("ab −σ∂←·∇ᶻ字😀\u200d\ufe0f\x1b\t", max_size=20))
+def test_cells_are_counted_as_rich_counts_them(text):
+    from rich.cells import cell_len
+
+    from tui.widgets.lines import cells
+
+    assert cells(text) == cell_len(text)

@@ -18,7 +18,7 @@ def fit(width: int | None, *forms: str) -> str:
     """The first of ``forms`` that fits in ``width`` cells (all fit when width is None), else the
     last: a line cut at a pane's edge can turn one number into another, a shorter form cannot."""
     for form in forms:
-        if width is None or cell_len(form) <= width:
+        if width is None or fits(form, width):
             return form
     return forms[-1]
 
@@ -131,16 +131,21 @@ class LinesView(KeptLines):
 
 
 def fits(text: str, width: int) -> bool:
-    """Whether ``text`` takes at most ``width`` cells.
+    """Whether ``text`` takes at most ``width`` cells (see :func:`cells`)."""
+    return 2 * len(text) <= width or cells(text) <= width  # no character takes over two
 
-    Counted cell by cell rather than with Rich's ``cell_len``, which keeps every string it
-    measures: lines that change on every step filled that cache (half a megabyte in a lab).
+
+def cells(text: str) -> int:
+    """The cells ``text`` takes, as Rich's ``cell_len`` counts them.
+
+    Counted cell by cell rather than with ``cell_len``, which keeps every string it measures:
+    lines and numbers that change on every step filled that cache (half a megabyte in a lab).
     """
-    if 2 * len(text) <= width:  # no character takes more than two cells
-        return True
-    if text.isascii():
-        return len(text) <= width
-    return sum(map(get_character_cell_size, text)) <= width
+    if text.isascii() and text.isprintable():
+        return len(text)
+    if "\u200d" in text or "\ufe0f" in text:  # joined characters: Rich's own count
+        return cell_len(text)
+    return sum(map(get_character_cell_size, text))
 
 
 def wrap_lines(lines: list[Text], width: int) -> list[Text]:
@@ -167,7 +172,7 @@ def styled_strip(line: Text, console: Console, width: int, style: Style) -> Stri
     and padding, then styling, made three per row.
     """
     segments = list(Segment.apply_style(line.render(console), style))
-    length = sum(cell_len(segment.text) for segment in segments)
+    length = sum(cells(segment.text) for segment in segments)
     if length < width:
         segments.append(Segment(" " * (width - length), style or None))  # as apply_style leaves it
         return Strip(segments, width)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.text import Text
 
 from core.neuron.train import PARAM_LIMIT
 from tui.values.numbers import fmt, fmt_factor, fmt_plain
 from tui.drawing.palette import Palette
 from tui.lab.view import PHASES, LabView, param_names
-from tui.widgets.lines import LinesView
+from tui.widgets.lines import LinesView, fits
 
 
 def _fit(width: int | None, full: str, short: str) -> str:
@@ -18,7 +17,7 @@ def _fit(width: int | None, full: str, short: str) -> str:
     A line too long for the pane would be cut at its edge, and a number cut there reads as
     another number (0.018 as 0.01); the short form keeps every number whole.
     """
-    return full if width is None or cell_len(full) <= width else short
+    return full if width is None or fits(full, width) else short
 
 
 def _headline(view: LabView, palette: Palette, width: int | None) -> Text:

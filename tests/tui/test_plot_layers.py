@@ -13,7 +13,7 @@ from rich.text import Text
 from core.neuron.activations import ACTIVATIONS
 from tui.lab.plots import cost_spec, curve_series, curve_ylim, marker
 from tui.widgets.plot import PlotSpec, Series, draw_overlay, render_layer, render_plot
-from tui.widgets.plot_layer import Canvas, Overdraw, PlotLayer
+from tui.widgets.plot_layer import JOINED_BY_NUMPY, Canvas, Overdraw, PlotLayer
 
 COLOURS = [(200, 120, 40), "blue", "red+", "default", (10, 200, 90)]
 
@@ -258,3 +258,26 @@ def test_a_line_one_point_longer_places_only_its_new_point(monkeypatch):
     d = Overdraw(xs + [50.0], ys + [0.9 ** 50], "braille", "red", lines=True)
     assert set(layer._marks(d, 0)) == plotext_marks(canvas, d)
     assert placed[:2] == [1, 1]  # x and y of the new point, not of all 51
+
+
+@settings(max_examples=20, deadline=None)
+@given(ys=st.lists(st.floats(-5, 5), min_size=JOINED_BY_NUMPY + 1, max_size=JOINED_BY_NUMPY + 60),
+       marker=st.sampled_from(["braille", "•"]))
+def test_a_long_line_is_joined_with_numpy_and_placed_as_plotext_places_it(ys, marker):
+    canvas = Canvas(3, 1, 30, 9, (0.0, float(len(ys))), (-5.0, 5.0))
+    layer = PlotLayer([Text("")] * 11, [[(" ", "", "", "")] * 36] * 11, canvas)
+    d = Overdraw([float(k) for k in range(len(ys))], ys, marker, "red", lines=True)
+    assert set(layer._marks(d)) == plotext_marks(canvas, d)
+
+
+def test_a_short_line_is_joined_without_numpy(monkeypatch):
+    """NumPy's functions for joining are 384 kB of its code that the lab reads nowhere else;
+    the lab's first step joins a cost curve of two points."""
+    import tui.widgets.plot_layer as plot_layer
+
+    monkeypatch.setattr(plot_layer, "_joined", lambda x, y: pytest.fail("joined with NumPy"))
+    canvas = Canvas(3, 1, 30, 9, (0.0, 10.0), (0.0, 1.0))
+    layer = PlotLayer([Text("")] * 11, [[(" ", "", "", "")] * 36] * 11, canvas)
+    xs = [float(k) for k in range(JOINED_BY_NUMPY)]
+    d = Overdraw(xs, [0.9 ** k for k in xs], "braille", "red", lines=True)
+    assert set(layer._marks(d)) == plotext_marks(canvas, d)

@@ -5,11 +5,12 @@ one point to the cost curve but leaves its axes be. Drawing all of that again co
 milliseconds of plotext; drawing only what moved over a kept copy costs a fraction of that.
 
 What is drawn over is placed as plotext places it, in the order its build uses: plotext's own
-coordinate rounding, then its line joining and braille grouping done with NumPy (five times
-faster than plotext's per-point Python for a long cost curve, and checked against plotext's
-functions), the same cells dropped outside the canvas, later series over earlier ones; a
-changed row is styled as plotext's colour codes for it read. This reads plotext 5.x's figure
-matrix, so tests compare the result with plotext drawing everything itself.
+coordinate rounding, then its line joining (plotext's own for a short line, done with NumPy
+for a long one, five times faster than plotext's per-point Python and checked against it) and
+braille grouping, the same cells dropped outside the canvas, later series over earlier ones; a
+changed row is styled as plotext's colour codes for it read. A line that grows by a point
+(the cost curve, each step) adds only its new segment to the dots it lit before. This reads
+plotext 5.x's figure matrix, so tests compare the result with plotext drawing everything itself.
 """
 
 from __future__ import annotations
@@ -173,9 +174,13 @@ class PlotLayer:
             x, y, _ = ut.get_lines(x, y, [0] * len(x))  # joining, point by point
             xa, ya = _placed(x, y)
             return _cells(xa.tolist(), ya.tolist(), d.marker, xf, yf)
-        xa, ya = _joined(np.array(x, dtype=np.int64), np.array(y, dtype=np.int64))
+        if len(x) > JOINED_BY_NUMPY:
+            xa, ya = _joined(np.array(x, dtype=np.int64), np.array(y, dtype=np.int64))
+            x, y = xa.tolist(), ya.tolist()
+        else:
+            x, y, _ = ut.get_lines(x, y, [0] * len(x))
         line = _Line(d, xf, yf)
-        line.extend(d, xa.tolist(), ya.tolist())
+        line.extend(d, x, y)
         if place is not None:
             self._lines_drawn[place] = line
         return line.cells()
@@ -234,6 +239,11 @@ def _characters(dots: dict[tuple[int, int], int], marker: str, xf: int,
     table = _hd_table(xf, yf)
     return {cell: table[mask] for cell, mask in dots.items()}
 
+
+JOINED_BY_NUMPY = 200
+"""A line of more points than this is joined with NumPy (:func:`_joined`), a shorter one by
+plotext's own ``get_lines``: NumPy's functions for it are 384 kB of its code the lab would
+otherwise never read (its first step joins a cost curve of two points)."""
 
 FAR = 1 << 40
 """Matrix coordinates beyond ±this are far off any canvas; they are clamped here, and dropped."""

@@ -24,3 +24,18 @@ async def test_a_modes_first_screen_parses_the_css_once_and_a_theme_still_restyl
         await pilot.pause()
         assert isinstance(app.screen, LabScreen) and app.screen.styles.background == themed
         assert len(parses) == 2
+
+
+def test_a_textual_without_the_private_fields_it_reads_still_parses_every_time(monkeypatch):
+    # The skip reads Stylesheet's private fields; a Textual 8.x that renames them must still
+    # get every parse it asks for, not an AttributeError at the app's start.
+    from tui.drawing.css_once import reparse_on_change
+
+    stylesheet = Stylesheet()
+    parses = []
+    monkeypatch.setattr(stylesheet, "reparse", lambda: parses.append(1))
+    reparse_on_change(stylesheet)
+    del stylesheet._require_parse
+    stylesheet.reparse()
+    stylesheet.reparse()
+    assert len(parses) == 2

@@ -24,10 +24,26 @@ def reparse_on_change(stylesheet: Stylesheet) -> None:
         """Textual's reparse, unless the sources, the variables and the rules are as the last
         one left them."""
         nonlocal last
-        if (last is not None and not stylesheet._require_parse and stylesheet._rules is last[2]
-                and (stylesheet._variables, stylesheet.source) == last[:2]):
+        if last is not None and _unchanged(stylesheet, last):
             return
         parse()
-        last = (dict(stylesheet._variables), dict(stylesheet.source), stylesheet._rules)
+        last = _state(stylesheet)
 
     stylesheet.reparse = reparse  # type: ignore[method-assign]
+
+
+def _state(stylesheet: Stylesheet) -> tuple[dict, dict, object] | None:
+    """What a parse depends on and what it made; None in a Textual that names them otherwise."""
+    try:
+        return dict(stylesheet._variables), dict(stylesheet.source), stylesheet._rules
+    except AttributeError:
+        return None
+
+
+def _unchanged(stylesheet: Stylesheet, last: tuple[dict, dict, object]) -> bool:
+    """Whether a parse now would give the rules the last one made (False when unsure)."""
+    try:
+        return (not stylesheet._require_parse and stylesheet._rules is last[2]
+                and (stylesheet._variables, stylesheet.source) == last[:2])
+    except AttributeError:  # a Textual whose Stylesheet keeps these under other names
+        return False

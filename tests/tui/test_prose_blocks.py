@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tui.book.chapter import CHAPTERS
@@ -24,6 +24,8 @@ def test_every_chapter_is_read_quickly_and_as_markdown_it_reads_it():
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+@example("```text\n````\n```\n")  # a longer fence inside closes the block
+@example("```text\n ``` \n```\n")  # so does an indented one with a space after
 def test_the_quick_reader_agrees_with_markdown_it_or_steps_aside(markdown):
     quick = quick_blocks(markdown)
     if quick is not None:

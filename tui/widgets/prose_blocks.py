@@ -192,8 +192,10 @@ class _Reader:
 
     def _fence(self, i: int) -> int | None:
         end = next((j for j in range(i + 1, len(self.lines)) if self.lines[j] == "```"), None)
-        if end is None or "`" in self.lines[i].strip(" ")[3:] or not self._close_para():
-            return None
+        if (end is None or "`" in self.lines[i].strip(" ")[3:]
+                or any(line.strip(" ").startswith("```") for line in self.lines[i + 1:end])
+                or not self._close_para()):
+            return None  # a fence of other ticks or indent inside: markdown-it says where it ends
         self._end_list()
         self.entries.append(("formula", (("\n".join(self.lines[i + 1:end]).rstrip("\n"),
                                               frozenset()),),

@@ -5,6 +5,7 @@ never from the exercise code's own helpers.
 """
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -96,6 +97,21 @@ def test_chapter_10_challenge():
     lab = PixelLab()
     lab.history = [pixel_steps(lab.start(), 2000)]  # λ = 0: it overfits, and fails
     assert not exercise(10, "keep-it-low").score(lab).met
+
+
+def test_chapter_10_challenge_is_set_where_its_numbers_hold():
+    """Its "without λ it climbs to about 0.09" is true of 3s on seed 0's split only: digit 0
+    stays far below the goal without λ, and for digit 8 no λ the l key gives reaches it."""
+    from tui.chapters.ch10_pixels.exercises import GOAL_COST, GOAL_STEPS
+
+    ch, lab = exercise(10, "keep-it-low"), PixelLab()
+    lab.history = [pixel_steps(lab.start(), GOAL_STEPS)]
+    about = float(re.search(r"climbs to about (\d\.\d+)", ch.prompt(lab))[1])
+    assert round(lab.current.test_cost, 2) == about and f"is it a {lab.digit}?" in ch.prompt(lab)
+    assert f"seed {lab.seed}" in ch.prompt(lab)
+    lab.digit = 0
+    lab.history = [pixel_steps(lab.start(), GOAL_STEPS)]
+    assert lab.current.test_cost < GOAL_COST / 2 and not ch.score(lab).met
 
 
 @pytest.fixture(scope="module")

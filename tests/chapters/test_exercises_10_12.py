@@ -131,6 +131,17 @@ def classifier_labs():
     return labs
 
 
+def test_chapter_11_epoch_steps_wants_the_whole_count():
+    """1,297 / 32 = 40.53 is the division, not the count: a part batch still takes a step, so an
+    epoch is 41 steps, and 40.53 is refused though it rounds to 41 (as 12.97 for batches of 100)."""
+    ex, lab = exercise(11, "epoch-steps"), ClassifierLab()
+    for batch, steps in ((32, 41), (100, 13), (8, 163)):
+        lab.batch = batch
+        lab.history = [lab.start()]
+        assert ex.judge(lab, steps)[0] and not ex.judge(lab, 1297 / batch)[0], batch
+        assert not ex.judge(lab, steps - 1)[0] and not ex.judge(lab, steps + 0.4)[0]
+
+
 def test_chapter_11_exercises(classifier_labs):
     def logits(lab):
         s = lab.current

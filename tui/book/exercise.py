@@ -9,9 +9,9 @@ public attributes (so the tests can build a lab without running the app and set 
 ``NumberExercise`` — a number the learner works out from the lab and types.
     ``prompt(lab)`` asks, quoting the live numbers needed; ``solve(lab)`` returns a
     :class:`Solution`: the core's value and the working. ``tolerance`` is :class:`Places`
-    ("to 2 decimal places") or :class:`Figures` ("to 3 significant figures", relative, for
-    answers whose size varies); the panel appends its description to the prompt, so the
-    question always states it, and :meth:`Places.accepts` checks exactly what it states.
+    ("to 2 decimal places"), :class:`Figures` ("to 3 significant figures", relative, for
+    answers whose size varies) or :class:`Whole` (a count, "as a whole number"); the panel
+    appends its description to the prompt, so the question always states it, and :meth:`Places.accepts` checks exactly what it states.
 ``ChoiceExercise`` — a prediction picked with a digit, whose right option depends on the lab:
     ``check(lab)`` returns a :class:`Verdict`: the right option's index and the working.
 ``ConceptCheck`` — a multiple choice whose answer does not depend on the lab; the panel labels
@@ -99,7 +99,29 @@ class Figures:
         return fmt_sig(true, self.figures)
 
 
-Tolerance = Union[Places, Figures]
+@dataclass(frozen=True)
+class Whole:
+    """A count, right only as the whole number itself: 40.53 steps is no count, even where it
+    would round to the right one."""
+
+    def describe(self) -> str:
+        """The tolerance as the question states it."""
+        return "as a whole number"
+
+    def margin(self, true: float) -> float:
+        """No room: the count or not."""
+        return 0.0
+
+    def accepts(self, typed: float, true: float) -> bool:
+        """Whether ``typed`` is the count ``true``."""
+        return typed == true
+
+    def rounded(self, true: float) -> str:
+        """The count as the learner would type it."""
+        return f"{true:.0f}"
+
+
+Tolerance = Union[Places, Figures, Whole]
 
 
 def _minus(text: str) -> str:

@@ -9,7 +9,7 @@ import numpy as np
 
 from core.networks.softmax_classifier import classifier_step
 from tui.book.exercise import (UP_DOWN_SAME, Challenge, ChoiceExercise, NumberExercise, Places,
-                               Score, Solution, Verdict, direction)
+                               Score, Solution, Verdict, Whole, direction)
 from tui.values.numbers import fmt
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ EXERCISES = (
     NumberExercise("cost-here", lambda lab: f"{_is_a(lab).capitalize()}. What is its cost "
                    "−ln p_y?", _cost_here, Places(2)),
     NumberExercise("epoch-steps", lambda lab: f"With batches of {lab.current.batch}, how many "
-                   "steps make one epoch?", _steps_per_epoch, Places(0)),
+                   "steps make one epoch?", _steps_per_epoch, Whole()),
     NumberExercise("grad-bias", lambda lab: "For the digit the layer reads this image as (or, "
                    "if that is right, the runner-up), what is ∂C/∂b for this image?",
                    _grad_bias, Places(2)),

@@ -155,6 +155,22 @@ async def test_keys_typed_behind_the_enter_of_a_burst_act_on_the_lab(app):
         assert not app.screen.query_one("#w-0", NumberField).error
 
 
+async def test_nudges_typed_in_one_burst_each_count(app):
+    """'+++' in one read moves the field three nudges: each nudge starts from the last one's
+    value, not from the value the lab last drew (which gave one nudge for three)."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#w-0", NumberField)
+        start = lab(app).view.state.neuron.w[0]
+        for key in ("plus", "plus", "plus", "minus"):
+            app._driver.send_message(key_event(key))
+        await pilot.pause()
+        await pilot.pause()
+        want = field.nudge(field.nudge(field.nudge(start, 1), 1), 1)
+        assert lab(app).view.state.neuron.w[0] == pytest.approx(field.nudge(want, -1))
+        assert field.value == lab(app).view.state.neuron.w[0] != start
+
+
 async def test_a_number_pasted_on_a_field_opens_its_editor_holding_it(app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -230,6 +230,10 @@ class NumberField(KeptLines, can_focus=True):
         new = self.nudge(self.value, direction)
         if self.bounds.lo <= new <= self.bounds.hi:
             self.show_error("")
+            # Shown at once: a nudge already waiting behind this one (keys typed in one read)
+            # starts from here, not from the value the owner last drew. The owner's next
+            # set_value corrects it, should it take another value.
+            self.set_value(new)
             self.post_message(self.Changed(self, new))
         else:
             self.show_error(f"at the limit: must be {self.bounds.describe()}")

@@ -49,3 +49,23 @@ async def test_sampling_names_from_both_models_with_a_visible_seed():
         assert f"seed 0: {same} of 10 names the same" in text and cnt[0][:16] in text
         await pilot.press("v")
         assert "a→" in screen_text(app)
+
+
+async def test_the_letter_view_names_as_many_next_symbols_as_the_prose_says():
+    """'five at 80×24, more in a taller window, all 27 in a tall one', counted on screen."""
+    from tests.chapters.test_ch12_prose import PROSE
+    from tui.widgets.lines import LinesView
+
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight"]
+    told = next(w for w in words if f"({w} at 80×24, more in a taller window" in PROSE)
+    named = {}
+    for size in (SIZE, (120, 60)):
+        app = NeuronApp(start="book", chapter=12)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("slash", "e")
+            await pilot.pause()
+            rows = app.screen.lab.query_one("#bg-view", LinesView).plain.split("\n")
+            named[size] = len(rows) - 3  # the header above, the strip and the alphabet below
+            assert "e→" in rows[1] and all(row in screen_text(app) for row in rows)
+    assert named[SIZE] == words.index(told) + 1
+    assert named[SIZE] < named[(120, 60)] == len(ALPHABET)

@@ -26,7 +26,8 @@ from tui.widgets.plot import PlotSpec, PlotView, Series
 
 DEFAULT_LR, DEFAULT_LAM, DEFAULT_SEED, DEFAULT_PER_KEY = 50.0, 0.0, 0, 10
 TOP = 5
-"""Next letters named in the letter view at 80×24; a taller lab names more, up to all 27."""
+"""The fewest next letters the letter view names; at 80×24 it has room for six, and a taller
+lab names more, up to all 27."""
 ROWS_BESIDE = 16
 """The lab's rows that are not the named letters (fields, status, strip, curve)."""
 

@@ -311,6 +311,34 @@ def test_chapter_9_challenge_and_its_tip():
     check_challenge(exercise(9, "free-stuck"), run(0, 1.0, 0), solve)
 
 
+def test_chapter_9_challenge_says_a_stuck_run_must_start_again():
+    """The prose has the learner run seed 1 into its stuck state; from there no η frees it (η
+    is changed mid-run, keeping the weights), so the tip must send them back to the start (R),
+    where the narrow band it names does free it."""
+    import dataclasses
+    import re
+
+    from core.networks.net_train import net_step, xor_network
+    from tui.chapters.ch09_xor.lab import XOR
+
+    challenge = exercise(9, "free-stuck")
+    stuck = xor_network(XOR, 1, 1.0)
+    for _ in range(100):
+        stuck = net_step(stuck)
+    band = [5.7, 5.8, 5.9, 6.0]
+    for lr in band + [8.0, 16.0]:
+        state = dataclasses.replace(stuck, lr=lr)
+        for _ in range(1000):
+            state = net_step(state)
+        assert state.accuracy < 1.0, lr
+        fresh = xor_network(XOR, 1, lr)
+        for _ in range(120):
+            fresh = net_step(fresh)
+        assert (fresh.accuracy == 1.0) == (lr in band), lr
+    assert "at any time" not in challenge.prompt(XorLab())
+    assert re.search(r"\bR\b", challenge.tip) and "5.7 to 6" in challenge.tip
+
+
 def test_every_chapter_has_five_exercises_half_of_them_numbers_and_a_challenge():
     for ch in CHAPTERS[:9]:
         items = ch.exercises

@@ -130,8 +130,9 @@ EXERCISES = (
                      "XOR wants (0, 1) and (1, 0) on one side, (0, 0) and (1, 1) on the other",
                      "no straight line does that, so no weights do; the hidden layer draws two")),
     Challenge("free-stuck", lambda lab: f"From seed {STUCK_SEED} the network gets stuck at "
-              "η = 1, on 2 of 4. Get it to classify all four from that seed by changing only η "
-              "(at any time).", _free_stuck,
-              "Type the seed, then try η values well above 1: doubling from 1 jumps over the "
-              "narrow band that works; try between 5 and 7."),
+              "η = 1, on 2 of 4. Get it to classify all four from that seed by changing only η.",
+              _free_stuck,
+              "A run already stuck stays stuck whatever η it gets: set η, then R starts again "
+              "from the seed with it. Doubling from 1 jumps over the narrow band that works, "
+              "5.7 to 6."),
 )

@@ -70,11 +70,11 @@ def _test_cost(lab: PixelLab) -> Verdict:
 
 def _keep_it_low(lab: PixelLab) -> Score:
     s = lab.current
-    posed = (lab.digit, lab.seed) == (GOAL_DIGIT, GOAL_SEED)
-    ok = posed and s.steps >= GOAL_STEPS and s.test_cost < GOAL_COST
-    mark = "✓" if posed else "✗"
-    return Score(ok, (f"is it a {lab.digit}? seed {lab.seed}   {mark} want {GOAL_DIGIT}, "
-                      f"seed {GOAL_SEED}",
+    digit, seed = lab.digit == GOAL_DIGIT, lab.seed == GOAL_SEED
+    ok = digit and seed and s.steps >= GOAL_STEPS and s.test_cost < GOAL_COST
+    mark = {True: "✓", False: "✗"}
+    return Score(ok, (f"is it a {lab.digit}?   {mark[digit]} want {GOAL_DIGIT}",
+                      f"seed {lab.seed}   {mark[seed]} want {GOAL_SEED}",
                       f"step {s.steps} of at least {GOAL_STEPS:,}",
                       f"test cost {s.test_cost:.4f}, want < {GOAL_COST}"))
 

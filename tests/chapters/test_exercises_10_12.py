@@ -235,6 +235,20 @@ def test_chapter_12_exercises(bigram_labs):
     check_choice(exercise(12, "same-names"), bigram_labs[:5] + [trained], same)
 
 
+def test_chapter_12_smoothed_names_the_symbol_it_asks_about():
+    """After most letters the commonest next symbol is '.', the end of a name, not a letter: a
+    question about "the letter that most often follows" sent the learner to the wrong row."""
+    ex, lab = exercise(12, "smoothed"), BigramLab()
+    for letter in range(27):
+        lab.letter = letter
+        row = lab.counts.table[letter]
+        k = int(np.argmax(row))
+        told = ex.prompt(lab)
+        assert "letter that" not in told
+        symbol = "the end of a name (.)" if bg.ALPHABET[k] == "." else bg.ALPHABET[k]
+        assert f"the commonest next symbol is {symbol}: {int(row[k]):,} of the " in told, told
+
+
 def test_chapter_12_challenge():
     def solve(lab):
         s = lab.current

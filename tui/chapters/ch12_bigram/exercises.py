@@ -50,6 +50,17 @@ def _smoothed(lab: BigramLab) -> Solution:
                             f"({n} + 1) / ({r} + 27) = {value:.4f}"))
 
 
+def _smoothed_prompt(lab: BigramLab) -> str:
+    """Names the commonest next symbol, which after most letters is '.', not a letter."""
+    t = lab.counts.table[lab.letter]
+    k = int(np.argmax(t))
+    after = "the start of a name (.)" if lab.letter == ALPHABET.index(".") else _letter(lab)
+    symbol = "the end of a name (.)" if ALPHABET[k] == "." else ALPHABET[k]
+    return (f"After {after}, the commonest next symbol is {symbol}: {int(t[k]):,} of the "
+            f"{int(t.sum()):,} bigrams that begin with {_letter(lab)}. What is its probability "
+            "in the counting model (+1 smoothing)?")
+
+
 def _same_names(lab: BigramLab) -> Verdict:
     s = lab.current
     net, counts = sample(s.probs, lab.seed), sample(s.names.count_model, lab.seed)
@@ -73,10 +84,7 @@ EXERCISES = (
                    f"{ALPHABET[_second(lab)]} is {fmt(float(lab.current.W[lab.letter, _second(lab)]))} "
                    f"and Σeᶻ = {fmt(float(np.exp(lab.current.W[lab.letter]).sum()))}. What is "
                    "its probability?", _from_logits, Places(3)),
-    NumberExercise("smoothed", lambda lab: f"The letter that most often follows {_letter(lab)} "
-                   f"does so {int(lab.counts.table[lab.letter].max())} times in "
-                   f"{int(lab.counts.table[lab.letter].sum())} bigrams. What is its probability "
-                   "in the counting model (+1 smoothing)?", _smoothed, Places(3)),
+    NumberExercise("smoothed", _smoothed_prompt, _smoothed, Places(3)),
     ConceptCheck("after-q", "Which letter most often follows q in the names? (/ then q shows "
                  "it.)", ("u", "a", "i"), 0,
                  ("/ then q: the counts' column is largest for u",

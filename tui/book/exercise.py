@@ -11,7 +11,8 @@ public attributes (so the tests can build a lab without running the app and set 
     :class:`Solution`: the core's value and the working. ``tolerance`` is :class:`Places`
     ("to 2 decimal places"), :class:`Figures` ("to 3 significant figures", relative, for
     answers whose size varies) or :class:`Whole` (a count, "as a whole number"); the panel
-    appends its description to the prompt, so the question always states it, and :meth:`Places.accepts` checks exactly what it states.
+    appends its description to the prompt, so the question always states it, and
+    :meth:`Places.accepts` checks exactly what it states.
 ``ChoiceExercise`` — a prediction picked with a digit, whose right option depends on the lab:
     ``check(lab)`` returns a :class:`Verdict`: the right option's index and the working.
 ``ConceptCheck`` — a multiple choice whose answer does not depend on the lab; the panel labels

@@ -90,3 +90,27 @@ def test_the_sum_line_writes_the_terms_largest_in_size(three):
     assert len(top) == TOP and min(top) < 0 < max(top)
     assert sorted(top, reverse=True) != sorted(terms, reverse=True)[:TOP]
     say(f"the {['one', 'two', 'three'][TOP - 1]} wᵢxᵢ largest in size\n(|wᵢxᵢ|), then the other {64 - TOP}")
+
+
+def test_the_largest_preset_of_l():
+    """λ = 0.1, the last value l gives: at η = 4 the steps never settle (the cost curve jumps
+    about, which a learner would otherwise take for a fault); at η = 1 they settle on a neuron
+    that says no to every image."""
+    from tui.chapters.ch10_pixels.lab import LAMBDA_PRESETS
+
+    lam = max(LAMBDA_PRESETS)
+    s = start_state(pixel_task(3, 0), LR, lam)
+    costs = []
+    for _ in range(400):
+        s = pixel_steps(s, PER_KEY)
+        costs.append(s.train_cost)
+    late = costs[300:]
+    say(f"The last of **l**'s settings, λ = {lam:g}")
+    say(f"jumps between about {min(late):.1f} and {max(late):.1f} from press to press")
+    assert max(late) - min(late) > 0.5
+    calm = pixel_steps(start_state(pixel_task(3, 0), 1.0, lam), 4000)
+    later = pixel_steps(calm, PER_KEY)
+    assert abs(later.train_cost - calm.train_cost) < 1e-9
+    task = calm.task
+    assert np.all(task.X_test @ calm.w + calm.b < 0) and np.all(task.X_train @ calm.w + calm.b < 0)
+    say("Lower η to 1 and they settle, on a neuron that says *no* to every image")

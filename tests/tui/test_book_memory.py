@@ -2,12 +2,11 @@
 switch removes, and what they drew, are let go."""
 
 import gc
-import subprocess
-import sys
 import weakref
 
 from textual._styles_cache import StylesCache
 
+from tests.tui.conftest import modules_after_keys
 from tui.app import NeuronApp
 
 
@@ -33,21 +32,8 @@ async def test_walking_the_chapters_twice_keeps_no_more_than_once():
 
 def test_chapters_7_and_8_draw_every_view_without_loading_numpy_ma():
     # np.quantile loads numpy.ma (through np.unique): 1.2 MB more at the book's end
-    probe = ("import asyncio, sys, tempfile, os\n"
-             "os.environ['NEURON_TUI_CONFIG_DIR'] = tempfile.mkdtemp()\n"
-             "from tui.app import NeuronApp\n"
-             "async def main():\n"
-             "    app = NeuronApp(start='book', chapter=7)\n"
-             "    async with app.run_test(size=(120, 40)) as pilot:\n"
-             "        await pilot.pause()\n"
-             "        for key in ('v', 'v', 'a', 'right_square_bracket', 'v', 'v'):\n"
-             "            await pilot.press(key)\n"
-             "            await pilot.pause()\n"
-             "        print(app.screen.number, 'numpy.ma' in sys.modules)\n"
-             "asyncio.run(main())\n")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True, timeout=120).stdout
-    assert out.split() == ["8", "False"]
+    walk = ("v", "v", "a", "right_square_bracket", "v", "v")
+    assert modules_after_keys(walk, ("numpy.ma",), start="book", chapter=7) == (8, [False])
 
 
 async def test_on_a_small_terminal_a_lab_the_reader_left_is_let_go():

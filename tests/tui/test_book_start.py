@@ -10,6 +10,7 @@ import sys
 
 from markdown_it import MarkdownIt
 
+from tests.tui.conftest import modules_after_keys
 from tui.book.chapter import CHAPTERS
 
 
@@ -77,18 +78,5 @@ async def test_while_a_chapter_is_read_its_neighbours_are_loaded_and_keys_still_
 
 def test_the_book_reads_its_prose_without_loading_markdown_it():
     # markdown-it takes about 20 ms to import: a tenth of the book's start beyond the bare app's
-    probe = ("import asyncio, sys, tempfile, os\n"
-             "os.environ['NEURON_TUI_CONFIG_DIR'] = tempfile.mkdtemp()\n"
-             "from tui.app import NeuronApp\n"
-             "async def main():\n"
-             "    app = NeuronApp()\n"
-             "    async with app.run_test(size=(120, 40)) as pilot:\n"
-             "        await pilot.pause()\n"
-             "        for _ in range(11):\n"
-             "            await pilot.press('right_square_bracket')\n"
-             "        await pilot.pause()\n"
-             "        print(app.screen.number, 'markdown_it' in sys.modules)\n"
-             "asyncio.run(main())\n")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True, timeout=120).stdout
-    assert out.split() == ["12", "False"]
+    walk = ("right_square_bracket",) * 11
+    assert modules_after_keys(walk, ("markdown_it",)) == (12, [False])

@@ -187,3 +187,41 @@ async def test_a_chapter_switch_and_an_answer_are_each_drawn_once(terminal, monk
         await settle(pilot, app)
         assert len(draws) <= 2  # the digit typed, then the verdict
         await same_as_unheld(pilot, app, terminal)
+
+
+async def test_a_stalled_event_loop_does_not_end_a_hold_before_the_screen_settles(
+        terminal, monkeypatch):
+    """A hold gives the screen SETTLE_LIMIT to settle, but time in which the event loop could
+    not run (a loaded server, a long handler, a collection) gave it none: after such a stall the
+    hold used to end at its first look, before the layout the answer asked for, and Textual's
+    own timer then drew the answer twice more (seen at load 8 on two cores)."""
+    from textual._compositor import Compositor
+
+    from tui.book.exercise_panel import ExercisePanel
+    from tui.drawing import held_updates
+
+    monkeypatch.setattr(held_updates, "SETTLE_LIMIT", 0.2)
+    stall = 0.5
+    verdict = ExercisePanel._verdict
+
+    def stalled_verdict(self, *args):
+        time.sleep(stall)  # the event loop runs nothing else meanwhile
+        verdict(self, *args)
+
+    monkeypatch.setattr(ExercisePanel, "_verdict", stalled_verdict)
+    draws = []
+    render_update = Compositor.render_update
+    monkeypatch.setattr(Compositor, "render_update",
+                        lambda self, *a, **k: draws.append(1) or render_update(self, *a, **k))
+    app = NeuronApp(start="book", chapter=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await settle(pilot, app)
+        await pilot.press("1")
+        await settle(pilot, app)
+        draws.clear()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.screen.query_one("#ex-result").render().plain[0] in "✓✗"
+        assert len(draws) == 1
+        await same_as_unheld(pilot, app, terminal)

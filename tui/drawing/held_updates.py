@@ -14,8 +14,9 @@ sends nothing.
 
 A change starts a hold with the start, a key (or a paste, a click), a resize (held at least
 SETTLE, so the resizes of a window drag join one paint), a screen pushed, popped or switched, or
-:meth:`begin_hold` (a chapter switch). A hold ends as soon as the screen has settled, not after a fixed wait, and
-at the latest SETTLE_LIMIT later; none outlasts MAX_HOLD.
+:meth:`begin_hold` (a chapter switch). A hold ends as soon as the screen has settled, not after
+a fixed wait, and at the latest SETTLE_LIMIT later (not counting a stall of the event loop);
+none outlasts MAX_HOLD.
 
 Textual drops the updates it makes inside its own batches (at start-up, its first full paint);
 they are collected like held ones and go out with the next write.
@@ -46,6 +47,10 @@ POLL = 0.005
 """Seconds between two looks at whether the screen has settled, when nothing else asks."""
 MAX_HOLD = 2.0
 """No hold outlasts this: a display asked for later goes out, holds or not."""
+STALL = 0.05
+"""A gap between two looks longer than this was a stall of the event loop (a loaded machine, a
+long handler, a collection): time in which the screen could not settle, so it extends every
+waiting hold's SETTLE_LIMIT."""
 
 _QUEUE_GET = Queue.get.__code__
 
@@ -76,6 +81,7 @@ class HeldUpdates(App[None]):
     _hold_started = 0.0
     _releases: list[tuple[float, float]] | None = None
     _release_handle: asyncio.TimerHandle | None = None
+    _last_look = 0.0
     _sent: SentScreen | None = None
     _sent_size: tuple[int, int] | None = None
 
@@ -127,9 +133,11 @@ class HeldUpdates(App[None]):
     def end_hold_when_settled(self, at_least: float = 0.0) -> None:
         """End a hold begun with :meth:`begin_hold` once the screen has settled (and
         ``at_least`` seconds have passed), or SETTLE_LIMIT later at the latest."""
-        not_before = time.monotonic() + at_least
-        if self._releases is None:
+        now = time.monotonic()
+        not_before = now + at_least
+        if not self._releases:
             self._releases = []
+            self._last_look = now
         self._releases.append((not_before, not_before + SETTLE_LIMIT))
         self._ask_release(POLL)
 
@@ -149,6 +157,7 @@ class HeldUpdates(App[None]):
         look again later while any hold is left."""
         self._release_handle = None
         now, settled = time.monotonic(), None
+        self._extend_over_stall(now)
         for release in list(self._releases or ()):
             not_before, limit = release
             if now < not_before:
@@ -165,6 +174,15 @@ class HeldUpdates(App[None]):
             self._send_held()  # what Textual made inside its own batch
         if self._releases:
             self._ask_release(POLL)
+
+    def _extend_over_stall(self, now: float) -> None:
+        """Push every waiting hold's limit back by the time the event loop was stalled since
+        the last look: the limit is for a screen that keeps busy, and a stalled loop let it do
+        nothing (at load 8 on two cores, a hold ended at its first look after a 1.1 s stall,
+        before the layout of the answer it held, which then went out in three paints)."""
+        gap, self._last_look = now - self._last_look, now
+        if gap > STALL and self._releases:
+            self._releases = [(not_before, limit + gap) for not_before, limit in self._releases]
 
     def _settled(self) -> bool:
         """Whether the screen has nothing left to do that could change what it shows: the app

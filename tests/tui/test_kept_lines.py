@@ -17,7 +17,8 @@ from tui.app import NeuronApp
 from tui.book.chapter import CHAPTERS
 from tui.values.bounds import VALUE_BOUNDS
 from tui.lab.screen import LabScreen
-from tui.widgets.kept_lines import KeptLines
+from tui.widgets import kept_lines
+from tui.widgets.kept_lines import KeptLines, rows_can_be_restyled
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.lines import styled_strip
 from tui.widgets.number_field import NumberField
@@ -111,6 +112,46 @@ class RowsApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Rows(self.classes_of_rows)
+
+
+class NewRenderLine(StylesCache):
+    """A Textual whose render_line needs something its render is not given."""
+
+    def render_line(self, styles, y, size, content_size, padding, base_background,
+                    background, render_content_line, border_title, border_subtitle, opacity,
+                    ansi_theme, native_ansi, scrollbar_gutter):
+        raise AssertionError("never called")
+
+
+class NoLineCache(StylesCache):
+    """A Textual that keeps its styled lines elsewhere."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        del self._cache
+
+
+def test_single_rows_are_restyled_only_where_textuals_insides_allow_it():
+    """Row styling reads Textual's private StylesCache: this Textual allows it, and one whose
+    render_line wants an argument render is not given, or whose cache is elsewhere, does not."""
+    assert rows_can_be_restyled(StylesCache) and kept_lines.ROWS_RESTYLED
+    assert not rows_can_be_restyled(NewRenderLine)
+    assert not rows_can_be_restyled(NoLineCache)
+
+
+async def test_a_textual_that_changed_its_insides_still_draws_every_step_right(
+        app, monkeypatch):
+    """Where rows cannot be restyled, a changed widget is drawn whole by Textual, as before
+    RowStyler: the lab steps and nothing shown is stale."""
+    monkeypatch.setattr(kept_lines, "ROWS_RESTYLED", False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        before = drawn(app)
+        await check(app, pilot, "s")
+        assert drawn(app) != before
+        await check(app, pilot, "tab", "plus", "s")
+        assert all(widget._styles_cache.styled_with is None
+                   for widget in app.screen.walk_children() if isinstance(widget, KeptLines))
 
 
 @pytest.mark.parametrize("classes", ["", "framed", "faded"])

@@ -29,18 +29,43 @@ also when Textual lets go of its own copy of the styled lines.
 
 from __future__ import annotations
 
+import inspect
 from typing import Any, Sequence
 
 from rich.style import Style
-from textual._ansi_theme import DEFAULT_TERMINAL_THEME
 from textual._styles_cache import StylesCache
 from textual.containers import Grid, Horizontal, Vertical
 from textual.filter import LineFilter
-from textual.color import Color
-from textual.geometry import Region, Size, Spacing
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
+
+
+_RENDER = inspect.signature(StylesCache.render)
+_LINE_ARGS = tuple(name for name in inspect.signature(StylesCache.render_line).parameters
+                   if name not in ("self", "y"))
+
+
+def rows_can_be_restyled(cache_class: type = StylesCache) -> bool:
+    """Whether ``cache_class`` lets :class:`RowStyler` style single rows: its ``render`` takes,
+    by name, every argument its ``render_line`` needs, and its instances keep the styled lines
+    where RowStyler puts them. (These are Textual's insides; a Textual that changes them gets
+    its own whole-widget drawing, as if RowStyler were not there.)"""
+    try:
+        render = inspect.signature(cache_class.render).parameters
+        line = inspect.signature(cache_class.render_line).parameters
+        cache = cache_class()
+    except (AttributeError, TypeError, ValueError):
+        return False
+    needed = {name for name in line if name not in ("self", "y")}
+    return ("y" in line and needed | {"filters", "styles", "size"} <= set(render)
+            and isinstance(getattr(cache, "_cache", None), dict)
+            and isinstance(getattr(cache, "_dirty_lines", None), set))
+
+
+ROWS_RESTYLED = rows_can_be_restyled()
+"""Whether this Textual's StylesCache lets single rows be styled again (see above)."""
 
 
 class RowStyler(StylesCache):
@@ -49,58 +74,67 @@ class RowStyler(StylesCache):
 
     def __init__(self) -> None:
         super().__init__()
-        self.styled_with: tuple[Any, ...] | None = None
-        """What Textual last styled every row with (None: not known since the last change)."""
+        self.styled_with: dict[str, Any] | None = None
+        """What Textual last styled every row with, by argument name (None: not known since
+        the last change, or not knowable in this Textual)."""
         self.plain_style: Style | None = None
         """What Textual pads a row's content with when it adds nothing else to it (no border,
         outline, padding, tint, hatch or opacity), else None."""
 
-    def _plain_style(self, styles, size: Size, content_size: Size, padding: Spacing,  # noqa: ANN001
-                     base_background: Color, background: Color, opacity: float) -> Style | None:
+    def _plain_style(self, styled_with: dict[str, Any]) -> Style | None:
         """The style a plain widget's rows are padded with (see :attr:`plain_style`)."""
-        if (content_size != size or any(padding) or opacity != 1.0
-                or any(edge for edge, _ in styles.border)
-                or any(edge for edge, _ in styles.outline)
-                or styles.text_opacity != 1.0 or styles.tint.a
-                or styles.has_rule("hatch") and styles.hatch != "none"):
-            return None
-        return self.get_inner_outer(base_background, background)[0].rich_style
+        styles, padding = styled_with["styles"], styled_with["padding"]
+        try:
+            if (styled_with["content_size"] != styled_with["size"] or any(padding)
+                    or styled_with.get("opacity", 1.0) != 1.0
+                    or any(edge for edge, _ in styles.border)
+                    or any(edge for edge, _ in styles.outline)
+                    or styles.text_opacity != 1.0 or styles.tint.a
+                    or styles.has_rule("hatch") and styles.hatch != "none"):
+                return None
+            inner = self.get_inner_outer(styled_with["base_background"],
+                                         styled_with["background"])[0]
+            return inner.rich_style
+        except (AttributeError, KeyError, TypeError):
+            return None  # rows then go through Textual's own render_line
 
-    def render(self, styles, size, base_background, background, render_content_line,  # noqa: ANN001, PLR0913
-               filters, border_title, border_subtitle, content_size=None, padding=None,  # noqa: ANN001
-               crop=None, opacity=1.0, ansi_theme=DEFAULT_TERMINAL_THEME,  # noqa: ANN001
-               native_ansi=False) -> list[Strip]:  # noqa: ANN001 - Textual's own signature
-        """Textual's, remembering what it styles the lines with."""
-        content_size = size if content_size is None else content_size
-        padding = styles.padding if padding is None else padding
-        self.styled_with = (styles, size, content_size, padding, base_background, background,
-                            render_content_line, border_title, border_subtitle, opacity,
-                            ansi_theme, native_ansi, filters)
-        self.plain_style = self._plain_style(styles, size, content_size, padding,
-                                             base_background, background, opacity)
-        return super().render(styles, size, base_background, background, render_content_line,
-                              filters, border_title, border_subtitle, content_size, padding,
-                              crop, opacity, ansi_theme, native_ansi)
+    def render(self, *args: Any, **kwargs: Any) -> list[Strip]:
+        """Textual's, remembering (by name) what it styles the lines with."""
+        self.styled_with = self.plain_style = None
+        if ROWS_RESTYLED:
+            try:
+                bound = _RENDER.bind(self, *args, **kwargs)
+            except TypeError:
+                bound = None
+            if bound is not None:
+                bound.apply_defaults()
+                given = dict(bound.arguments)
+                if given.get("content_size") is None:
+                    given["content_size"] = given["size"]
+                if given.get("padding") is None:
+                    given["padding"] = given["styles"].padding
+                self.styled_with = given
+                self.plain_style = self._plain_style(given)
+        return super().render(*args, **kwargs)
 
     def restyle(self, rows: list[int], crop: Region) -> list[Strip] | None:
         """Rows ``rows`` styled again as the last render styled every row, filtered and cut
         to ``crop`` as it cut them; None if how it styled them is not known."""
-        if self.styled_with is None:
+        given = self.styled_with
+        if given is None:
             return None
-        (styles, size, content_size, padding, base_background, background, render_content_line,
-         border_title, border_subtitle, opacity, ansi_theme, native_ansi,
-         filters) = self.styled_with
+        line_args = {name: given[name] for name in _LINE_ARGS}
+        render_content_line, filters = given["render_content_line"], given["filters"]
+        background = given["background"]
         self._simple_strip = None
         x1, x2 = crop.column_span
-        plain, width = self.plain_style, size.width
+        plain, width = self.plain_style, given["size"].width
         strips = []
         for y in rows:
             if plain is not None:  # what render_line makes of it, without looking it all up
                 strip = render_content_line(y).adjust_cell_length(width, plain)
             else:
-                strip = self.render_line(styles, y, size, content_size, padding, base_background,
-                                         background, render_content_line, border_title,
-                                         border_subtitle, opacity, ansi_theme, native_ansi)
+                strip = self.render_line(y=y, **line_args)
             self._cache[y] = strip
             self._dirty_lines.discard(y)
             for line_filter in filters:

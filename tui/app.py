@@ -19,6 +19,7 @@ from tui import collector
 from tui.drawing.contrast import ReadableColours
 from tui.drawing.css_once import reparse_on_change
 from tui.drawing.held_updates import HeldUpdates
+from tui.drawing.lean_strips import make_caches_when_used
 from tui.screens.panes import Panes
 from tui.widgets.key_order import KeyTracker
 
@@ -57,6 +58,7 @@ class NeuronApp(HeldUpdates):
         super().__init__()
         ReadableColours.install(self)  # every character at least 4.5:1, however it is drawn
         reparse_on_change(self.stylesheet)  # a mode's first screen parsed the CSS twice
+        make_caches_when_used()  # a strip's seven caches, about 1 KB, made only if it is used
         self.seed = seed
         self.start = start
         self.start_chapter = chapter

@@ -164,6 +164,23 @@ async def test_a_print_inside_the_app_is_flushed_without_an_error(private_config
         assert app.is_running
 
 
+@pytest.mark.parametrize("start", ["book", "lab"])
+async def test_the_first_screen_is_drawn_once(terminal, monkeypatch, start):
+    """Textual drew the first screen whole inside its start-up batch, then again whole once
+    the panes had laid themselves out and drawn their plots: two renders for one paint."""
+    from textual._compositor import Compositor
+
+    draws = []
+    render_update = Compositor.render_update
+    monkeypatch.setattr(Compositor, "render_update",
+                        lambda self, *a, **k: draws.append(1) or render_update(self, *a, **k))
+    app = NeuronApp(start=start, chapter=12 if start == "book" else None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert len(draws) == 1
+        await same_as_unheld(pilot, app, terminal)
+
+
 async def test_a_chapter_switch_and_an_answer_are_each_drawn_once(terminal, monkeypatch):
     """Held output made one paint of a change, but Textual drew the screen each time a part of
     it changed: a switch four times (two of them whole), an answer seven."""

@@ -103,9 +103,23 @@ class HeldUpdates(App[None]):
             self._send_held()
 
     def defers_drawing(self) -> bool:
-        """Whether a screen should leave its drawing until the hold ends (see
-        :class:`DrawsWhenSettled`)."""
-        return bool(self._holding) and not self._batch_count and not self._held_too_long()
+        """Whether a screen should leave its drawing until the hold ends, or Textual's batch
+        (see :class:`DrawsWhenSettled`)."""
+        if self._holding:
+            return not self._held_too_long()
+        return bool(self._batch_count)
+
+    def _end_batch(self) -> None:
+        """Textual's; a screen that left its drawing for the end of the batch draws now,
+        unless a hold keeps it for the hold's end.
+
+        Textual writes nothing inside its batches (the app's start is one) but drew the screen
+        all the same: the lab's first screen was drawn whole there, and again once its panes
+        had laid themselves out and drawn their plots.
+        """
+        super()._end_batch()
+        if not self._batch_count and not self._holding:
+            self._draw_deferred()
 
     def _draw_deferred(self) -> None:
         """Draw the screen on show once, if it left drawing while held."""
@@ -286,8 +300,9 @@ class HeldUpdates(App[None]):
 
 
 class DrawsWhenSettled(Screen):
-    """A screen that, while the app holds its output, lays itself out as usual but draws only
-    once, when the hold ends (a mixin base for the app's screens).
+    """A screen that, while the app holds its output (or Textual batches it), lays itself out
+    as usual but draws only once, when the hold (or the batch) ends (a mixin base for the
+    app's screens).
 
     Holding the output made one paint of a change, but Textual still drew the screen each time
     a part of it changed: a chapter switch drew it four times (two of them whole) and an
@@ -296,7 +311,7 @@ class DrawsWhenSettled(Screen):
     """
 
     drawing_deferred = False
-    """Whether drawing was left for the end of the hold."""
+    """Whether drawing was left for the end of the hold or the batch."""
 
     def _compositor_refresh(self) -> None:
         app = self.app

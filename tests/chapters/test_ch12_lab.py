@@ -69,3 +69,21 @@ async def test_the_letter_view_names_as_many_next_symbols_as_the_prose_says():
             assert "e→" in rows[1] and all(row in screen_text(app) for row in rows)
     assert named[SIZE] == words.index(told) + 1
     assert named[SIZE] < named[(120, 60)] == len(ALPHABET)
+
+
+async def test_the_loss_curve_is_built_once_for_the_first_screen(monkeypatch):
+    """The curve's height follows the letter view's, which follows the lab's: laid out before
+    the lab knew its height, the curve was built by plotext at one size, then at another."""
+    import tui.widgets.plot as plot
+
+    builds = []
+    render_layer = plot.render_layer
+    monkeypatch.setattr(plot, "render_layer",
+                        lambda spec, w, h: builds.append((w, h)) or render_layer(spec, w, h))
+    for size in (SIZE, (120, 40)):
+        builds.clear()
+        app = NeuronApp(start="book", chapter=12)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            curve = app.screen.lab.query_one("#bg-curve", plot.PlotView)
+            assert builds == [tuple(curve.size)] and curve.size.height >= 4

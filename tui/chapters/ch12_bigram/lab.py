@@ -163,7 +163,10 @@ class BigramLab(SteppingLab[BigramState]):
         view = self._names_lines if self.view == "names" else self._letter_lines
         self.query_one("#bg-view", LinesView).show(view(pal))
         curve = self.query_one("#bg-curve", PlotView)
-        curve.display = self.view == "letter" or self.size.height >= 30  # names need the room
+        # Shown once the lab has its height, which sets the letter view's and so the curve's:
+        # laid out before that, the curve was built twice (at 56×26, then 56×10 at 120×40).
+        curve.display = bool(self.size.height) and (
+            self.view == "letter" or self.size.height >= 30)  # names need the room
         curve.plot(self._curve(pal))
         s = self.current
         for key, value in (("lr", s.lr), ("lam", s.lam), ("seed", self.seed),

@@ -65,6 +65,8 @@ class NeuronApp(HeldUpdates):
         self.progress_file = progress_file
         self.progress = None
         self._save_warned = False
+        self._saved: str | None = None
+        """The progress this app last wrote to the progress file."""
         self._last_size: Size | None = None
         self.lab_start = lab_start
         """States the lab opens with (from --load, --state, --dataset, …), or None for OR."""
@@ -223,7 +225,12 @@ class NeuronApp(HeldUpdates):
     def _save(self) -> None:
         from tui.storage import progress as saved
 
+        text = self.progress.to_json()
+        if text == self._saved:  # this app wrote just that last: no write, no fsync (about 4 ms)
+            return
         error = saved.save(self.progress, self.progress_file)
+        if not error:
+            self._saved = text
         if error and not self._save_warned:
             self._save_warned = True
             self.notify(error + " Your place will not be remembered.", severity="warning",

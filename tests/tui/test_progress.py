@@ -140,3 +140,23 @@ def test_config_dir_honours_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("NEURON_TUI_CONFIG_DIR")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     assert config_dir() == tmp_path / "xdg" / "neuron-tui"
+
+
+async def test_opening_the_book_writes_the_place_once(tmp_path, monkeypatch):
+    """The book and the app each record the place at start, the same place: the file was
+    written (and synced to disk, about 4 ms) twice before the first screen."""
+    from tui import app as app_module
+    from tui.storage import progress
+
+    writes = []
+    write_atomic = progress.write_atomic
+    monkeypatch.setattr(progress, "write_atomic",
+                        lambda path, text: writes.append(text) or write_atomic(path, text))
+    path = tmp_path / "progress.json"
+    app = app_module.NeuronApp(start="book", chapter=3, progress_file=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert len(writes) == 1 and load(path, 12)[0].chapter == 3
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert len(writes) == 2 and load(path, 12)[0].chapter == 4

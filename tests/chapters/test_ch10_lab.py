@@ -92,3 +92,10 @@ async def test_weights_image_is_readable_without_colour(monkeypatch, no_color):
             assert "▀" in text  # half blocks where a cell's two pixels differ
         assert np.abs(lab.current.w).max() > 0
         assert "is it a 3?" in text  # the question, whole at 80 columns in either mode
+
+
+def test_the_first_screen_does_without_numpy_random():
+    """About 6 ms and 3 MB to load, for the split of the digits that the chapter opens with."""
+    from tests.tui.conftest import modules_after_keys
+
+    assert modules_after_keys((), ("numpy.random",), start="book", chapter=10) == (10, [False])

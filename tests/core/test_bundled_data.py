@@ -97,3 +97,8 @@ def test_split_is_set_by_its_seed():
     assert np.array_equal(train, again) and not np.array_equal(train, other)
     assert train.size == 100 and test.size == 1697
     assert np.array_equal(np.sort(np.concatenate([train, test])), np.arange(1797))
+
+
+def test_chapter_10s_split_written_out_is_the_one_numpy_random_draws():
+    for got, drawn in zip(digits.split(1797, 0, 100), digits._drawn_split(1797, 0, 100)):
+        assert got.dtype == drawn.dtype and np.array_equal(got, drawn)

@@ -39,3 +39,28 @@ def test_a_textual_without_the_private_fields_it_reads_still_parses_every_time(m
     stylesheet.reparse()
     stylesheet.reparse()
     assert len(parses) == 2
+
+
+async def test_the_books_first_screen_is_styled_once_and_again_after_the_lab(monkeypatch, tmp_path):
+    """Textual tells a mode's first screen twice that it has resumed, and each time applied
+    the whole CSS to all its widgets; once it has been suspended (L), a resume styles it again."""
+    from tui.screens.book import BookScreen
+
+    restyled = []
+    update_nodes = Stylesheet.update_nodes
+
+    def counted(self, nodes, animate=False):
+        nodes = list(nodes)
+        restyled.extend(node for node in nodes[:1] if isinstance(node, BookScreen))
+        return update_nodes(self, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+    app = NeuronApp(start="book", chapter=1, progress_file=tmp_path / "progress.json")
+    async with app.run_test(size=(120, 40)) as pilot:  # not compact: no class to restyle for
+        await pilot.pause()
+        assert len(restyled) == 1
+        await pilot.press("L")
+        await pilot.pause()
+        await pilot.press("B")
+        await pilot.pause()
+        assert isinstance(app.screen, BookScreen) and len(restyled) == 2

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from textual.widget import Widget
 
+from tui.drawing.css_once import StyledOnce
 from tui.drawing.held_updates import DrawsWhenSettled
 
 FULL_WIDTH, FULL_HEIGHT = 80, 24
@@ -35,7 +36,7 @@ def one_pane(width: int, height: int) -> bool:
     return width < FULL_WIDTH or height < FULL_HEIGHT
 
 
-class Panes(DrawsWhenSettled):
+class Panes(StyledOnce, DrawsWhenSettled):
     """A screen that shows one pane at a time on a small terminal (see the module docstring)."""
 
     PANES: tuple[str, ...] = ()

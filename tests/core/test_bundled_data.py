@@ -36,6 +36,15 @@ def test_the_inputs_are_the_pixels_over_16_as_floats_and_the_pixels_are_kept_a_b
     assert d.pixels.nbytes + d.labels.nbytes <= 1797 * 64 + 1797 * 8
 
 
+def test_digits_hold_the_numbers_of_the_file_as_python_reads_them():
+    text = gunzip(digits.FILE, bundled_files.read_bytes(digits.FILE, digits.MAX_COMPRESSED),
+                  digits.MAX_TEXT).decode("ascii")
+    rows = np.array([[int(v) for v in line.split(",")] for line in text.split()])
+    d = digits.load_digits()
+    assert np.array_equal(d.pixels, rows[:, :64]) and np.array_equal(d.labels, rows[:, 64])
+    assert d.pixels.dtype == np.uint8 and d.labels.dtype == np.int64
+
+
 def test_digits_are_read_once():
     assert digits.load_digits() is digits.load_digits()
 

@@ -181,6 +181,26 @@ async def test_the_first_screen_is_drawn_once(terminal, monkeypatch, start):
         await same_as_unheld(pilot, app, terminal)
 
 
+async def test_a_held_change_is_laid_out_without_waiting_for_textuals_timer(monkeypatch):
+    """Textual lays a screen out again on the next tick of a 60 Hz timer, and the first screen
+    waited for ticks doing nothing. Here the timer ticks every 30 s, and a hold may wait as
+    long for the screen to settle: the first screen still settles, laid out, within seconds."""
+    import textual.screen
+
+    from tui.drawing import held_updates
+
+    monkeypatch.setattr(textual.screen, "UPDATE_PERIOD", 30.0)
+    monkeypatch.setattr(held_updates, "SETTLE_LIMIT", 30.0)
+    monkeypatch.setattr(held_updates, "MAX_HOLD", 60.0)
+    app = NeuronApp(start="book", chapter=10)
+    async with app.run_test(size=(120, 40)) as pilot:
+        end = time.monotonic() + 5  # no pilot.pause(): it lays the screen out itself
+        await asyncio.sleep(0.05)
+        while app._holding and time.monotonic() < end:
+            await asyncio.sleep(0.02)
+        assert not app._holding and not app.screen._layout_required
+
+
 async def test_a_chapter_switch_and_an_answer_are_each_drawn_once(terminal, monkeypatch):
     """Held output made one paint of a change, but Textual drew the screen each time a part of
     it changed: a switch four times (two of them whole), an answer seven."""

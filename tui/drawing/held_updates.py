@@ -45,6 +45,8 @@ SETTLE_LIMIT = 1.0
 it from ever being idle); a screen that takes longer to build arrives in more than one paint."""
 POLL = 0.005
 """Seconds between two looks at whether the screen has settled, when nothing else asks."""
+AFTER_UPDATE = 0.001
+"""Seconds to the next look after laying the screen out: its widgets answer in a moment."""
 MAX_HOLD = 2.0
 """No hold outlasts this: a display asked for later goes out, holds or not."""
 STALL = 0.05
@@ -55,12 +57,13 @@ waiting hold's SETTLE_LIMIT."""
 _QUEUE_GET = Queue.get.__code__
 
 
-def _idle(pump: MessagePump) -> bool:
-    """Whether ``pump`` has nothing to do: no message queued, no callback or layout due, and
-    its task suspended where it waits for the next message (a handler that awaits something,
-    or callbacks run after a message, leave the queue empty too)."""
+def _idle(pump: MessagePump, layout_due: bool = False) -> bool:
+    """Whether ``pump`` has nothing to do: no message queued, no callback or layout due (unless
+    ``layout_due`` allows one), and its task suspended where it waits for the next message (a
+    handler that awaits something, or callbacks run after a message, leave the queue empty
+    too)."""
     if (pump.message_queue_size or pump._next_callbacks
-            or getattr(pump, "_layout_required", False)):
+            or not layout_due and getattr(pump, "_layout_required", False)):
         return False
     task = pump._task
     if task is None or task.done():
@@ -170,7 +173,7 @@ class HeldUpdates(App[None]):
         """End every hold whose time has come, send what nothing holds back any more, and
         look again later while any hold is left."""
         self._release_handle = None
-        now, settled = time.monotonic(), None
+        now, settled, updated = time.monotonic(), None, False
         self._extend_over_stall(now)
         for release in list(self._releases or ()):
             not_before, limit = release
@@ -178,7 +181,8 @@ class HeldUpdates(App[None]):
                 continue
             if now < limit and settled is None:
                 try:
-                    settled = self._settled()
+                    updated = self._update_if_only_that_is_due()
+                    settled = not updated and self._settled()
                 except Exception:  # noqa: BLE001 - a Textual that changed its insides:
                     settled = True  # never stay held
             if now >= limit or settled:
@@ -187,7 +191,7 @@ class HeldUpdates(App[None]):
         if not self._holding and self._held_back:
             self._send_held()  # what Textual made inside its own batch
         if self._releases:
-            self._ask_release(POLL)
+            self._ask_release(AFTER_UPDATE if updated else POLL)
 
     def _extend_over_stall(self, now: float) -> None:
         """Push every waiting hold's limit back by the time the event loop was stalled since
@@ -215,6 +219,25 @@ class HeldUpdates(App[None]):
                 or screen._dirty_widgets and not getattr(screen, "drawing_deferred", False)):
             return False
         return all(_idle(pump) for pump in screen.walk_children(with_self=True))
+
+    def _update_if_only_that_is_due(self) -> bool:
+        """Lay out (or repaint) the screen now, and say so, if that is all that is left to do.
+
+        Textual does it on the next tick of the screen's 60 Hz timer, up to 17 ms later, and
+        a first screen or a key waited for it doing nothing. While the app holds its output,
+        with everything else idle, there is nothing an update could wait to be done with.
+        """
+        if (self._resize_event is not None or self._batch_count or not self.screen_stack
+                or not _idle(self)):
+            return False
+        screen = self.screen
+        due = (screen._layout_required or screen._scroll_required or screen._repaint_required
+               or screen._dirty_widgets and not getattr(screen, "drawing_deferred", False))
+        if (not due or screen._recompose_required or not _idle(screen, layout_due=True)
+                or not all(_idle(pump) for pump in screen.walk_children())):
+            return False
+        screen._on_timer_update()  # then the callbacks waiting for it, as the timer does
+        return True
 
     def _held_too_long(self) -> bool:
         return time.monotonic() - self._hold_started > MAX_HOLD

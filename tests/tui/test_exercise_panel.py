@@ -13,6 +13,7 @@ from tui.book.chapter import CHAPTERS
 from tui.book.exercise import Challenge, ChoiceExercise, ConceptCheck, NumberExercise
 from tui.book.exercise_panel import ExercisePanel, option_lines
 from tui.book.lab_base import ChapterLab
+from tui.values.numbers import fmt
 from tui.widgets.answer_field import AnswerField
 
 
@@ -342,3 +343,21 @@ async def test_right_wrong_and_junk_typed_into_a_chapters_exercise(chapter):
         assert "✓ Right" in screen_text(app)
         assert " ".join(last.split()) in await whole_panel_words(app, pilot)
         assert item.id in app.progress.solved[chapter]
+
+
+async def test_a_sentence_in_a_working_is_wrapped_as_a_sentence():
+    """A step of working that is a sentence ("train the network 20 more steps at η = 1.000
+    and count…") was broken as a formula, before its "=", so a line read "= 1.000 and count
+    the points it": it is filled as words, its later lines set in."""
+    app = NeuronApp(start="book", chapter=9)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        show(app, "net-solves")
+        await pilot.press("e", "1")
+        await pilot.pause()
+        region = panel(app).region
+        rows = [_row(row, region).strip()
+                for row in screen_text(app).splitlines()[region.y:region.bottom]]
+        eta = fmt(panel(app).lab.current.net.lr)
+        assert on_panel(app, f"more steps at η = {eta} and count the points it puts on the right")
+        assert not any(row.startswith(f"= {eta} and") for row in rows)

@@ -16,6 +16,7 @@ is met. A right answer or a met goal posts :class:`ExercisePanel.Solved`; the bo
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.cells import cell_len
@@ -352,6 +353,12 @@ class ExercisePanel(Vertical, can_focus=True):
             self.lab.focus_first(at_once=True)
 
 
+SENTENCE = re.compile(r"[=≈≤≥<>←][^=≈≤≥<>←]*[A-Za-z]{2,} [A-Za-z]{2,}[^=≈≤≥<>←]*$")
+"""A step whose words go on after its last relation ("… at η = 1.000 and count the points")
+is a sentence with a formula in it, not a formula: broken before its "=", the words after it
+would hang under it as if they were the formula's next step."""
+
+
 def _append_working(text: Text, working: Working, width: int | None = None) -> None:
     """Each step of ``working`` on its own line; with ``width``, one too wide broken as a
     textbook breaks a formula (before a relation or a sum, the rest hanging under the first
@@ -369,9 +376,10 @@ def _append_working(text: Text, working: Working, width: int | None = None) -> N
 
 def _broken(line: str, width: int) -> list[str]:
     """A formula broken as a textbook breaks it; a formula followed by words (": the output
-    neuron reads…") filled as a sentence, its later lines set in by two cells (hung under the
-    "=", the words read as a second formula)."""
-    if ": " not in line:
+    neuron reads…"), or a sentence, filled as a sentence, its later lines set in by two cells
+    (hung under the "=", the words read as a second formula; broken as a formula, "train the
+    network 20 more steps at η = 1.000 and count…" went to a new line before its "=")."""
+    if ": " not in line and not SENTENCE.search(line):
         return break_formula(line, width)
     first, *rest = wrap(line, width)
     lines = [line[slice(*first)]]

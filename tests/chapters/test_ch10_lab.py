@@ -74,6 +74,23 @@ async def test_lambda_typed_into_its_field_and_junk_refused():
         assert "abc; kept" in screen_text(app)  # said where it was typed
 
 
+async def test_lambdas_plus_leaves_zero_and_minus_comes_back_to_it():
+    """λ starts at 0, and + multiplied it by ten: it stayed 0, and the learner saw nothing
+    happen. + from 0 gives 0.001 (l's smallest), − below it gives 0 again."""
+    app = NeuronApp(start="book", chapter=10)
+    async with app.run_test(size=SIZE) as pilot:
+        lab = await open_lab(pilot, app)
+        await pilot.press("tab")
+        field = lab.query_one("#lam")
+        assert app.focused is field and lab.current.lam == 0.0
+        await pilot.press("plus")
+        assert lab.current.lam == 0.001 and "λ  0.0010" in screen_text(app)
+        await pilot.press("plus")
+        assert lab.current.lam == 0.01
+        await pilot.press("minus", "minus")
+        assert lab.current.lam == 0.0 and "λ  0.0000" in screen_text(app)
+
+
 @pytest.mark.parametrize("no_color", [False, True])
 async def test_weights_image_is_readable_without_colour(monkeypatch, no_color):
     if no_color:

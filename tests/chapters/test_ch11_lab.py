@@ -62,6 +62,22 @@ async def test_drawing_moves_the_probabilities():
         assert app.focused is not focused
 
 
+async def test_the_cursor_comes_back_on_the_other_side_as_the_prose_says():
+    """The prose says the cursor, moved past an edge, comes back on the other side."""
+    from tui.book.chapter import CHAPTERS
+
+    assert "past an edge it comes back on the other side" in " ".join(
+        CHAPTERS[10].prose().split())
+    app = NeuronApp(start="book", chapter=11)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lab = app.screen.lab
+        await pilot.press("c", "x", *["left"] * 4, "i", *["up"] * 4, "i")
+        pixels = lab.canvas.pixels.reshape(8, 8)
+        assert (lab.canvas.row, lab.canvas.col) == (7, 7)
+        assert pixels[3, 7] == 16 and pixels[7, 7] == 16 and pixels.sum() == 32
+
+
 async def test_batch_field_refuses_junk_and_sets_the_batch():
     app = NeuronApp(start="book", chapter=11)
     async with app.run_test(size=SIZE) as pilot:

@@ -12,6 +12,7 @@ from tui.cli import parse_args
 from tui.lab.start import read_session_file
 from tui.lab.screen import LabScreen
 from tui.screens.path_prompt import PathPrompt
+from tui.storage.files import PATH_SHOWN
 
 SIZE = (120, 40)
 
@@ -331,6 +332,24 @@ async def test_saving_refuses_missing_folders_and_anything_but_a_regular_file(tm
     assert not (tmp_path / "no").exists() and (tmp_path / "folder").is_dir()
     assert stat.S_ISFIFO(os.lstat(tmp_path / "fifo").st_mode)
     assert (tmp_path / "link.json").is_symlink() and (tmp_path / "target.json").read_text() == "precious"
+
+
+async def test_a_long_path_refused_is_named_short_and_the_dialog_keeps_its_keys(tmp_path):
+    """The refusal repeated the path typed in full: a 2,000-character path filled the dialog
+    with 30 lines at 80×24 and pushed its keys off the screen. It is named by its start and
+    end, as long CSV names are."""
+    long_path = str(tmp_path / "no" / ("a" * 2000) / "session.json")
+    app = NeuronApp(start="lab")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("W")
+        app.screen.query_one("Input").value = long_path
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PathPrompt)
+        error = str(app.screen.query_one("#pp-error").render())
+        assert "there is no folder" in error and "…" in error and "session.json" in error
+        assert len(error) <= 2 * PATH_SHOWN + 60  # the path and its folder, each shortened
+        assert "enter: go · escape: cancel" in screen_text(app)
 
 
 def test_an_atomic_write_never_replaces_anything_but_a_regular_file(tmp_path):

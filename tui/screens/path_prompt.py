@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from tui.storage.files import why_not_written, why_outside
+from tui.storage.files import shown_path, shown_paths, why_not_written, why_outside
 
 Act = Callable[[Path], "str | None"]
 """Does the work with the chosen path; returns None on success or the reason it failed."""
@@ -75,22 +75,23 @@ class PathPrompt(ModalScreen[Path | None]):
             return
         outside = why_outside(path)  # on a class server, the learner's own folder only
         if outside:
-            error.update(outside)
+            error.update(shown_paths(outside, path))
             return
         if self.confirm_overwrite:
             refusal = why_not_written(path)
             if refusal:
-                error.update(f"{path}: {refusal}; choose another name")
+                error.update(shown_paths(f"{path}: {refusal}; choose another name", path))
                 return
             if os.path.lexists(path) and self._confirmed != path:
                 self._confirmed = path
-                error.update(f"{path.name} exists: enter again to replace it, or change the name")
+                error.update(f"{shown_path(path.name)} exists: enter again to replace it, or "
+                             "change the name")
                 return
         if self._dismissing:
             return
         why = self.act(path)
-        if why:
-            error.update(why)
+        if why:  # the reading or writing code's own reason, which may name the path whole
+            error.update(shown_paths(why, path))
             return
         self._close(path)
 
@@ -134,4 +135,4 @@ def _to_path(text: str) -> Path | str:
     try:
         return Path(text).expanduser()
     except RuntimeError:  # ~name, for a user this machine does not know
-        return f"{text.split('/', 1)[0]}: no such user, so no home folder to look in"
+        return f"{shown_path(text.split('/', 1)[0])}: no such user, so no home folder to look in"

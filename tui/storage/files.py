@@ -10,6 +10,26 @@ from pathlib import Path
 
 from core.files.reading import kind_of
 
+PATH_SHOWN = 100
+"""The most characters of a path a message shows: a longer one keeps its start and its end."""
+
+
+def shown_path(path: Path | str) -> str:
+    """``path`` for a message: whole up to PATH_SHOWN characters, else its start and end with
+    "…" between (a path typed or pasted may be thousands of characters long)."""
+    from core.data.csvdata import short_name  # (only once a message is made: not at start)
+
+    return short_name(str(path), PATH_SHOWN)
+
+
+def shown_paths(message: str, path: Path) -> str:
+    """``message`` with ``path``, and its folder, shown as :func:`shown_path` shows them,
+    wherever it names them whole."""
+    for named in (str(path), str(path.parent)):
+        if len(named) > PATH_SHOWN:
+            message = message.replace(named, shown_path(named))
+    return message
+
 
 class NotWritten(OSError):
     """A file not written: its folder is missing, or something other than a regular file is there."""
@@ -66,7 +86,7 @@ def fresh_path(folder: Path, stem: str, suffix: str, now: datetime | None = None
 
 def describe_error(path: Path, error: OSError) -> str:
     """A short reason an operation on ``path`` failed."""
-    return f"{path}: {error.strerror or error}"
+    return f"{shown_path(path)}: {error.strerror or error}"
 
 
 FILES_IN = "NEURON_TUI_FILES_IN"

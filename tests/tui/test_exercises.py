@@ -312,9 +312,27 @@ def test_chapter_5_lower():
     def reference(lab):
         cost, s = descent_cost(lab), lab.current
         p = np.array([s.neuron.w[0], s.neuron.b])
-        return 0 if cost(p - s.lr * fd_gradient(lab)) < cost(p) else 1
+        return 0 if cost(p - s.lr * fd_gradient(lab)) < cost(p) * (1 - 1e-12) else 1
 
     check_choice(exercise(5, "lower"), chapter_5_labs(), reference)
+
+
+def test_chapter_5_lower_does_not_follow_rounding_where_c_cannot_change():
+    """At η = 1 on the bowl (where the prose sends the learner) each step lands exactly as high as
+    it left, and at the bowl's bottom a step is too short to move C: there C′ and C differ only in
+    their last bit, either way. The verdict must say no, the same each step, without claiming a
+    climb or a descent."""
+    ex = exercise(5, "lower")
+    bounce, bottom = DescentLab(), DescentLab()
+    bounce.history = [bounce.start().edited("learning rate", lr=1.0)]
+    for lab, steps in ((bounce, 60), (bottom, 150)):
+        for _ in range(steps):
+            lab.history.append(lab.advance(lab.current))
+        for _ in range(6):
+            verdict = ex.check(lab)
+            assert verdict.answer == 1, verdict
+            assert not any("higher" in line or "downhill" in line for line in verdict.working)
+            lab.history.append(lab.advance(lab.current))
 
 
 def test_chapter_5_bowl_challenge():

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 FAST_COST, FAST_STEPS = 0.0095, 8
 """The bowl challenge: C below this (the bottom is 0.009) within this many steps."""
 MARK = {True: "✓", False: "✗"}
+SAME = 1e-12
+"""C′ within this share of C is the same C: the rounding of the last bit, not a step's doing."""
 
 
 def _sig(x: float, figures: int = 4) -> str:
@@ -86,14 +88,20 @@ def _first_order(lab: DescentLab) -> Solution:
 
 
 def _lower(lab: DescentLab) -> Verdict:
+    """Lower only by more than rounding: at η = 1 on the bowl, or at a bottom, C′ and C differ in
+    their last bit either way, and the lab's status line calls that "did not fall" too."""
     cur = lab.current
     after = step(cur)
-    lower = after.cost < cur.cost
+    lower = after.cost < cur.cost * (1 - SAME)
+    higher = after.cost > cur.cost * (1 + SAME)
+    close = not higher and _sig(after.cost) == _sig(cur.cost)
     return Verdict(0 if lower else 1, (
         f"C now: {_sig(cur.cost)}",
         f"after one step with η {fmt(cur.lr)}: C′ {_sig(after.cost)}",
+        *((f"C′ − C = {_sig(after.cost - cur.cost, 3)}",) if lower and close else ()),
         "C′ < C: the step goes downhill" if lower else
-        "C′ ≥ C: the step overshoots, landing higher on the far side",
+        "C′ > C: the step overshoots, landing higher on the far side" if higher else
+        "C′ = C to 12 figures: the step leaves C where it was",
     ))
 
 

@@ -5,6 +5,7 @@ plain 2-2-1 network written out below, never from the exercise code's own helper
 are those of tests/tui/exercise_checks.py, as for chapters 1–5.
 """
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -68,6 +69,30 @@ CHAPTER_6_ANSWERS = {
 @pytest.mark.parametrize("key", sorted(CHAPTER_6_ANSWERS))
 def test_chapter_6_number_exercises(key):
     check_number(exercise(6, key), chapter_6_labs(), CHAPTER_6_ANSWERS[key])
+
+
+def _printed(text: str) -> float:
+    """A number or a sum of products as the working prints it: (−0.029)·3.000, 0.800 − 0.5·0.1."""
+    expression = text.replace("−", "-").replace("·", "*")
+    assert re.fullmatch(r"[\d.e()*+\- ]+", expression), text
+    return float(eval(expression, {"__builtins__": {}}))
+
+
+@pytest.mark.parametrize("key", sorted(CHAPTER_6_ANSWERS))
+def test_chapter_6_workings_carry_the_figures_their_answers_need(key):
+    """A learner checks a refused answer against the working: its last value, and the arithmetic
+    printed before it done with the printed digits, must be answers the exercise accepts. With
+    ∂C/∂z to three decimals the default lab's "(−0.029)·3.000 = −0.088" gave −0.087 (refused,
+    the answer is −0.0884), and "(−0.002)·(−2.400) = 0.005" showed one figure of an answer asked
+    to two."""
+    ex = exercise(6, key)
+    for lab in [BackpropLab(), *chapter_6_labs()]:
+        _, solution = ex.judge(lab, 0.0)
+        last = solution.working[-1].split("   ")[0]  # a note after three spaces is words
+        worked, printed = re.search(r"(?:= ([^=]+) )?= (\S+)$", last).groups()
+        assert ex.judge(lab, _printed(printed))[0], (solution.working, solution.value)
+        if worked is not None:
+            assert ex.judge(lab, _printed(worked))[0], (solution.working, solution.value)
 
 
 def test_chapter_6_bigger_gradient_and_the_concept_check():

@@ -12,7 +12,7 @@ from core.neuron.graph import Trace, trace
 from tui.book.exercise import (Challenge, ChoiceExercise, ConceptCheck, Figures, NumberExercise,
                                Places, Score, Solution, Verdict)
 from tui.book.working import activation_step
-from tui.values.numbers import fmt, fmt_factor
+from tui.values.numbers import fmt, fmt_factor, fmt_sig
 
 if TYPE_CHECKING:
     from tui.chapters.ch06_backprop.lab import BackpropLab
@@ -21,6 +21,18 @@ ETA = 0.5
 """The learning rate of the step in "w1-after-step"."""
 WRONG = 0.1
 """The challenge: the cost stays above this while w₁ gets no gradient."""
+
+
+def _sig(x: float) -> str:
+    """A gradient in a working, to four significant figures: an answer asked to two figures
+    must be readable from it, and from the product of the factors printed before it."""
+    return fmt_sig(x, 4, min_decimals=1)
+
+
+def _sig_factor(x: float) -> str:
+    """:func:`_sig` as a factor: negative ones in parentheses."""
+    text = _sig(x)
+    return f"({text})" if text.startswith("−") else text
 
 
 def _node(t: Trace, name: str, backward: bool = True):
@@ -34,12 +46,12 @@ def dz_steps(t: Trace, y: float, act: Activation) -> tuple[str, ...]:
     z = _node(t, "z", backward=False).value
     if t.fused:
         return ("∂C/∂z = a − y   σ′ cancels against cross-entropy",
-                f"  = {fmt(a)} − {fmt_factor(y)} = {fmt(dz)}")
+                f"  = {_sig(a)} − {fmt_factor(y)} = {_sig(dz)}")
     if t.clipped:
         return (activation_step(act, z, a) + "   outside [ε, 1 − ε]",
                 "∂C/∂z = 0   cross-entropy clips a there, and C is flat")
     dc_da, da_dz = _node(t, "a").local, _node(t, "z").local
-    return (f"∂C/∂z = ∂C/∂a·∂a/∂z = {fmt_factor(dc_da)}·{fmt_factor(da_dz)} = {fmt(dz)}",)
+    return (f"∂C/∂z = ∂C/∂a·∂a/∂z = {_sig_factor(dc_da)}·{_sig_factor(da_dz)} = {_sig(dz)}",)
 
 
 def _double_x1(lab: BackpropLab) -> Solution:
@@ -54,7 +66,7 @@ def _double_x1(lab: BackpropLab) -> Solution:
         f"{fmt_factor(b)} = {fmt(z)}",
         activation_step(lab.neuron.activation, z, a),
         *dz_steps(t, lab.y, lab.neuron.activation),
-        f"∂C/∂w₁ = {fmt_factor(_node(t, 'z').grad)}·{fmt_factor(x[0])} = {fmt(grad)}",
+        f"∂C/∂w₁ = {_sig_factor(_node(t, 'z').grad)}·{fmt_factor(x[0])} = {_sig(grad)}",
     ))
 
 
@@ -75,7 +87,7 @@ def _w1_after_step(lab: BackpropLab) -> Solution:
     return Solution(new, (
         f"w₁ ← w₁ − η·∂C/∂w₁ with η = {ETA}, and ∂C/∂w₁ = ∂C/∂z · x₁",
         *dz_steps(t, lab.y, lab.neuron.activation),
-        f"∂C/∂w₁ = {fmt_factor(dz)}·{fmt_factor(x1)} = {fmt(grad)}",
+        f"∂C/∂w₁ = {_sig_factor(dz)}·{fmt_factor(x1)} = {fmt(grad)}",
         f"w₁′ = {fmt(w1)} − {ETA}·{fmt_factor(grad)} = {fmt(new)}",
     ))
 

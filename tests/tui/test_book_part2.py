@@ -53,6 +53,31 @@ async def test_chapter_6_walks_the_graph_forward_then_backward():
         assert lab.position == 0 and "s: compute the first node" in screen_text(app)
 
 
+async def test_chapter_6_names_its_activation_and_cost_at_every_step():
+    """The exercises ask for ∂C/∂w₁ in states next to the lab's, which needs f and the cost; the
+    screen named them only on the walk's forward steps 5 and 6, and a press of a or c changed
+    them with nothing on screen to say to what."""
+    app = NeuronApp(start="book", chapter=6)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lab = lab_of(app)
+        width = lab.query_one("#graph").size.width
+
+        def named() -> None:
+            f, loss, lines = lab.neuron.activation, lab.loss, lab_text(app).split("\n")
+            assert f.title in lines[0] and f"{f.symbol}(z)" in lines[0] and loss.title in lines[0], lines[0]
+            assert all(len(line) <= width for line in lines)
+
+        await pilot.press(*"s" * lab.walk_length)  # the walk's end, where exercises are tried
+        named()
+        await pilot.press("R")
+        for _ in range(2):
+            for _ in range(5):
+                named()
+                await pilot.press("a")
+            await pilot.press("c")
+
+
 async def test_chapter_6_zero_input_teaches_its_weight_nothing():
     app = NeuronApp(start="book", chapter=6)
     async with app.run_test(size=SIZE) as pilot:

@@ -76,8 +76,9 @@ def _graph_variables(lab_x, lab_y) -> dict:
 def _table(lines: list[str], t) -> dict[str, list[str]]:
     """Rows of the graph table: name → [value, local, ∂C/∂node] as printed ("·" if hidden)."""
     names = {n.name for n in t.backward}
+    head = next(k for k, line in enumerate(lines) if line.split()[:1] == ["value"])
     rows = {}
-    for line in lines[1:len(names) + 1]:
+    for line in lines[head + 1:head + len(names) + 1]:
         cells = line.split()
         assert cells[0] in names and len(cells) >= 4, line
         rows[cells[0]] = cells[1:4]

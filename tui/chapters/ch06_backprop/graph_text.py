@@ -10,7 +10,9 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
+from core.neuron.activations import ACTIVATIONS
 from core.neuron.graph import LOSS_DERIVATIVES, Node, Trace
+from core.neuron.losses import LOSSES
 from core.numerics.gradcheck import relative_error
 from tui.drawing.palette import Palette
 from tui.values.numbers import fmt, fmt_factor
@@ -120,6 +122,16 @@ def current_name(t: Trace, position: int) -> str:
     return t.backward[position - n_fwd - 1].name
 
 
+def functions(t: Trace, width: int | None = None) -> str:
+    """The activation and the cost the graph uses, which a and c change: every step needs them.
+    Words, not an equation: "·" between them would read as a product."""
+    a = next(n for n in t.forward if n.name == "a")
+    act = next(f for f in ACTIVATIONS.values() if a.formula == f"{f.symbol}(z)")
+    name = a.formula if act.symbol == act.title else f"{act.title} {a.formula}"
+    cost = LOSSES[t.loss].title if t.loss in LOSSES else t.loss
+    return fit(width, f"activation: {name} · cost: {cost}", f"{name} · {cost}")
+
+
 def graph_lines(t: Trace, position: int, fd: dict[str, float], pal: Palette,
                 width: int | None = None) -> list[Text]:
     """The table with ``position`` nodes of the walk revealed, then the explanation, then (at
@@ -138,7 +150,7 @@ def graph_lines(t: Trace, position: int, fd: dict[str, float], pal: Palette,
     table = next((tb for tb in tables if width is None or max(map(cell_len, tb)) <= width),
                  tables[-1])
     current = current_name(t, position)
-    lines = [Text(table[0], style="bold")]
+    lines = [Text(functions(t, width), style=pal.muted.style), Text(table[0], style="bold")]
     lines += [Text(row, style=pal.highlight.style if name == current else "")
               for name, row in zip(order, table[1:])]
     style = pal.muted.style if position == 0 else pal.highlight.style

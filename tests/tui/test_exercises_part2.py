@@ -229,6 +229,27 @@ def test_chapter_8_number_exercises(key):
     check_number(exercise(8, key), chapter_8_labs(), CHAPTER_8_ANSWERS[key])
 
 
+@pytest.mark.parametrize("gain", [0.01, 0.1, 1.0, 7.0])
+def test_chapter_8_questions_quote_enough_digits_to_answer_them(gain):
+    """ẑ worked out from the z, μ, v, γ and β a question quotes, rounded as asked, must be
+    accepted: at gain 0.1 it quoted v = 0.055 for 0.0546, and the learner's −2.07 was refused
+    (the answer is −2.08)."""
+    for training in (True, False):
+        lab = AnatomyLab()
+        lab.gain, lab.training, norm = gain, training, BatchNorm.fresh(32)
+        for number in range(12):
+            _, norm = run_layer(lab.batch(number), lab.weights, norm, True, lab.act)
+        lab.norm, lab.batch_no = norm, 11  # the batch fed last, as the lab shows it
+        set_up_layer(lab)
+        for key in ("normalise", "other-mode"):
+            prompt = exercise(8, key).prompt(lab)
+            quoted = re.search(r"is (\S+)\. In .*?μ = (\S+), v = (\S+), γ = (\S+), β = (\S+)\)",
+                               prompt)
+            z, mean, var, gamma, beta = (float(v.replace("−", "-")) for v in quoted.groups())
+            worked = gamma * (z - mean) / np.sqrt(var + BN_EPS) + beta
+            assert exercise(8, key).judge(lab, round(worked, 2))[0], (prompt, worked)
+
+
 def test_chapter_8_scaled_inputs_follow_the_mode():
     def reference(lab):
         if lab.norm is not None and lab.norm.gamma[0] == 0:

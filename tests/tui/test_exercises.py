@@ -22,6 +22,7 @@ from tui.chapters.ch04_cost.lab import CostLab
 from tui.chapters.ch05_descent.lab import LANDSCAPES, DescentLab
 from tui.chapters.ch01_neuron.lab import NeuronLab
 from tui.chapters.ch03_softmax.lab import SoftmaxLab
+from tui.values.numbers import fmt
 from tests.tui.reference import activate, sigmoid, slope
 from tests.tui.exercise_checks import (check_challenge, check_choice, check_concept,
                                        check_number)
@@ -306,6 +307,38 @@ CHAPTER_5_ANSWERS = {
 @pytest.mark.parametrize("key", sorted(CHAPTER_5_ANSWERS))
 def test_chapter_5_number_exercises(key):
     check_number(exercise(5, key), chapter_5_labs(), CHAPTER_5_ANSWERS[key])
+
+
+def test_chapter_5_questions_quote_enough_digits_to_answer_them():
+    """The answer worked out from the ∇C and η a question quotes (and w as its field shows it)
+    must be accepted, at every η the nudge keys reach and along the bounce the prose sends the
+    learner to (η = 1.1): η = 0.0046875 (0.3 halved six times) was quoted as 0.005, and the
+    step length worked from it, 0.0105, refused (0.0098); at η = 4.8, w′ worked from
+    ∂C/∂w = 30.26 was −102.16, refused (−102.17)."""
+    import math
+    import re
+    labs = []
+    for land in LANDSCAPES:
+        for k in range(-8, 5):
+            lab = DescentLab()
+            lab.landscape, lab.lr = land, land.lr * 2.0 ** k
+            lab.history = [lab.start()]
+            labs.append(lab)
+    for steps in range(12):
+        lab = DescentLab()
+        lab.history = [lab.start().edited("learning rate", lr=1.1)]
+        for _ in range(steps):
+            lab.history.append(lab.advance(lab.current))
+        labs.append(lab)
+    for lab in labs:
+        for key in ("next-w", "step-length", "first-order"):
+            ex = exercise(5, key)
+            quoted = re.search(r"∇C = \((\S+), (\S+)\) and η = (\d\S*\d)", ex.prompt(lab))
+            g0, g1, eta = (float(v.replace("−", "-")) for v in quoted.groups())
+            w = float(fmt(lab.current.neuron.w[0]).replace("−", "-"))
+            worked = {"next-w": w - eta * g0, "step-length": eta * math.hypot(g0, g1),
+                      "first-order": eta * (g0 * g0 + g1 * g1)}[key]
+            assert ex.judge(lab, worked)[0], (ex.prompt(lab), worked, ex.judge(lab, worked)[1])
 
 
 def test_chapter_5_lower():

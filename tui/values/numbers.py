@@ -129,6 +129,20 @@ def fmt_sig(x: float, figures: int = 4, min_decimals: int = 0) -> str:
     return f"{round_half_up(x, decimals):f}".replace("-", MINUS)
 
 
+def fmt_quoted(x: float) -> str:
+    """A number a question quotes for the learner to work from: three decimals as :func:`fmt`
+    writes it, or four significant figures below 1, where three decimals would show fewer
+    (0.001172, not 0.001), so that the answer asked for can be worked out from it. Zeros past
+    the third decimal are dropped (0.300, not 0.3000): they add nothing to work from."""
+    x = float(x)
+    if x == 0 or not math.isfinite(x) or abs(x) >= 1:
+        return fmt(x)
+    text = fmt_sig(x, 4, min_decimals=3)
+    while "e" not in text and len(text.partition(".")[2]) > 3 and text.endswith("0"):
+        text = text[:-1]
+    return text
+
+
 def whole_number(text: str) -> int:
     """A command-line option's value: a whole number written with the digits 0-9 (Python's
     int() also reads other scripts' digits, "١٢" as 12, and any number of them)."""

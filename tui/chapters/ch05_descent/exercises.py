@@ -14,7 +14,7 @@ from core.neuron.train import plan_step, step
 from tui.book.exercise import (Challenge, ChoiceExercise, Figures, NumberExercise, Places, Score,
                                Solution, Verdict)
 from tui.chapters.ch05_descent.landscapes import LANDSCAPES, minima, valley_of
-from tui.values.numbers import fmt, fmt_sig
+from tui.values.numbers import fmt, fmt_quoted, fmt_sig
 
 if TYPE_CHECKING:
     from tui.chapters.ch05_descent.lab import DescentLab
@@ -32,8 +32,9 @@ def _sig(x: float, figures: int = 4) -> str:
 
 
 def _factor(x: float) -> str:
-    """``x`` to four significant figures as a factor: negative ones in parentheses."""
-    text = _sig(x)
+    """``x`` as a question quotes it (:func:`fmt_quoted`), as a factor: negative ones in
+    parentheses."""
+    text = fmt_quoted(x)
     return f"({text})" if text.startswith("−") else text
 
 
@@ -49,7 +50,7 @@ def _gradient(lab: DescentLab) -> tuple[float, float]:
 
 def _quoted_gradient(lab: DescentLab) -> str:
     g0, g1 = _gradient(lab)
-    return f"∇C = ({_sig(g0)}, {_sig(g1)})"
+    return f"∇C = ({fmt_quoted(g0)}, {fmt_quoted(g1)})"
 
 
 def _next_w(lab: DescentLab) -> Solution:
@@ -58,7 +59,7 @@ def _next_w(lab: DescentLab) -> Solution:
     new = float(plan_step(cur).new.w[0])
     return Solution(new, (
         "w′ = w − η·∂C/∂w, with ∂C/∂w the first part of ∇C",
-        f"w′ = {fmt(w)} − {fmt(cur.lr)}·{_factor(g0)}",
+        f"w′ = {fmt(w)} − {fmt_quoted(cur.lr)}·{_factor(g0)}",
         f"  = {fmt(new)}",
     ))
 
@@ -68,7 +69,7 @@ def _step_length(lab: DescentLab) -> Solution:
     length = eta * math.hypot(g0, g1)
     return Solution(length, (
         "the step is −η∇C, so its length is η·√((∂C/∂w)² + (∂C/∂b)²)",
-        f"  = {fmt(eta)}·√({_factor(g0)}² + {_factor(g1)}²)",
+        f"  = {fmt_quoted(eta)}·√({_factor(g0)}² + {_factor(g1)}²)",
         f"  = {_sig(length, 3)}",
     ))
 
@@ -80,7 +81,7 @@ def _first_order(lab: DescentLab) -> Solution:
     after = step(cur).cost
     return Solution(estimate, (
         "along −η∇C the cost falls by about η·|∇C|² = η·((∂C/∂w)² + (∂C/∂b)²)",
-        f"  = {fmt(eta)}·({_factor(g0)}² + {_factor(g1)}²)",
+        f"  = {fmt_quoted(eta)}·({_factor(g0)}² + {_factor(g1)}²)",
         f"  = {_sig(estimate, 3)}",
         f"the real fall: C − C′ = {_sig(cur.cost)} − {_sig(after)} = "
         f"{_sig(cur.cost - after, 3)}",
@@ -97,7 +98,7 @@ def _lower(lab: DescentLab) -> Verdict:
     close = not higher and _sig(after.cost) == _sig(cur.cost)
     return Verdict(0 if lower else 1, (
         f"C now: {_sig(cur.cost)}",
-        f"after one step with η {fmt(cur.lr)}: C′ {_sig(after.cost)}",
+        f"after one step with η {fmt_quoted(cur.lr)}: C′ {_sig(after.cost)}",
         *((f"C′ − C = {_sig(after.cost - cur.cost, 3)}",) if lower and close else ()),
         "C′ < C: the step goes downhill" if lower else
         "C′ > C: the step overshoots, landing higher on the far side" if higher else
@@ -144,15 +145,15 @@ def _lower_valley(lab: DescentLab) -> Score:
 
 EXERCISES = (
     NumberExercise("next-w", lambda lab: f"Here {_quoted_gradient(lab)} and η = "
-                   f"{fmt(lab.current.lr)}. Where will w be after the next step?", _next_w,
+                   f"{fmt_quoted(lab.current.lr)}. Where will w be after the next step?", _next_w,
                    Places(2)),
     NumberExercise("step-length", lambda lab: f"With {_quoted_gradient(lab)} and η = "
-                   f"{fmt(lab.current.lr)}, how long is the next step across the map?",
+                   f"{fmt_quoted(lab.current.lr)}, how long is the next step across the map?",
                    _step_length, Figures(2)),
     NumberExercise("first-order", lambda lab: f"With {_quoted_gradient(lab)} and η = "
-                   f"{fmt(lab.current.lr)}, by how much should the next step lower C, to first "
+                   f"{fmt_quoted(lab.current.lr)}, by how much should the next step lower C, to first "
                    "order (η·|∇C|²)?", _first_order, Figures(2)),
-    ChoiceExercise("lower", lambda lab: f"With η = {fmt(lab.current.lr)}, will the next step "
+    ChoiceExercise("lower", lambda lab: f"With η = {fmt_quoted(lab.current.lr)}, will the next step "
                    "lower the cost?", ("yes", "no"), _lower),
     Challenge("bowl-fast", lambda lab: f"On the bowl, from its start, bring C below {FAST_COST} "
               f"(its bottom is {_sig(_bottom('bowl'), 2)}) in at most {FAST_STEPS} steps. "

@@ -19,7 +19,7 @@ from core.networks.batchnorm import BN_EPS, BN_MOMENTUM, BatchNorm
 from tui.book.exercise import (Challenge, ChoiceExercise, ConceptCheck, NumberExercise, Places,
                                Score, Solution, Verdict)
 from tui.chapters.ch08_layer.lab import UNITS
-from tui.values.numbers import fmt, fmt_factor, fmt_sig
+from tui.values.numbers import fmt, fmt_factor, fmt_quoted
 
 if TYPE_CHECKING:
     from tui.chapters.ch08_layer.lab import AnatomyLab
@@ -48,15 +48,9 @@ def _stats(lab: AnatomyLab, training: bool) -> tuple[float, float, str]:
     return float(norm.running_mean[0]), float(norm.running_var[0]), "the running mean and variance"
 
 
-def _quoted(x: float) -> str:
-    """A statistic as a question quotes it: three decimals, and four significant figures where
-    that is more, so that ẑ can be worked out from it to two decimals at a small gain too."""
-    return fmt(x) if abs(x) >= 1 else fmt_sig(x, 4, min_decimals=3)
-
-
 def _factor(x: float) -> str:
-    """:func:`_quoted` as a factor: negative ones in parentheses."""
-    text = _quoted(x)
+    """:func:`fmt_quoted` as a factor: negative ones in parentheses."""
+    text = fmt_quoted(x)
     return f"({text})" if text.startswith("−") else text
 
 
@@ -68,7 +62,7 @@ def _normalise(lab: AnatomyLab, training: bool) -> Solution:
     value = gamma * (z - mean) / math.sqrt(var + BN_EPS) + beta
     return Solution(value, (
         f"ẑ = γ·(z − μ)/√(v + ε) + β, with μ and v {source}",
-        f"  = {fmt(gamma)}·({_quoted(z)} − {_factor(mean)})/√({_quoted(var)} + 0.00001) + "
+        f"  = {fmt(gamma)}·({fmt_quoted(z)} − {_factor(mean)})/√({fmt_quoted(var)} + 0.00001) + "
         f"{fmt_factor(beta)}",
         f"  = {fmt(value)}",
     ))
@@ -81,8 +75,9 @@ def _mode(training: bool) -> str:
 def _normalise_prompt(lab: AnatomyLab, training: bool, opening: str = "Unit 1's") -> str:
     mean, var, _ = _stats(lab, training)
     norm = _norm(lab)
-    return (f"{opening} z for the first example is {_quoted(_unit(lab)[0])}. In "
-            f"{_mode(training)} (μ = {_quoted(mean)}, v = {_quoted(var)}, γ = {fmt(norm.gamma[0])}, "
+    return (f"{opening} z for the first example is {fmt_quoted(_unit(lab)[0])}. In "
+            f"{_mode(training)} (μ = {fmt_quoted(mean)}, v = {fmt_quoted(var)}, "
+            f"γ = {fmt(norm.gamma[0])}, "
             f"β = {fmt(norm.beta[0])}), what is its normalised value ẑ?")
 
 

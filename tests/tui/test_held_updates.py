@@ -201,6 +201,29 @@ async def test_a_held_change_is_laid_out_without_waiting_for_textuals_timer(monk
         assert not app._holding and not app.screen._layout_required
 
 
+async def test_once_a_hold_has_laid_the_screen_out_it_looks_again_sooner(monkeypatch):
+    """Widgets answer a layout in a moment: a hold waited up to POLL (5 ms) for the look that
+    found them done, where AFTER_UPDATE (1 ms) finds them."""
+    from tui.drawing import held_updates
+
+    app = NeuronApp(start="book", chapter=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        loop = asyncio.get_running_loop()
+        updates = iter([True])  # the first look lays the screen out; the rest find it busy
+        monkeypatch.setattr(app, "_update_if_only_that_is_due", lambda: next(updates, False))
+        monkeypatch.setattr(app, "_settled", lambda: False)
+        app.begin_hold()
+        app.end_hold_when_settled()
+        for _ in range(3):
+            app._release_handle.cancel()
+            app._release()
+            assert app._release_handle.when() - loop.time() <= held_updates.AFTER_UPDATE
+        monkeypatch.setattr(app, "_settled", lambda: True)
+        app._release()
+        assert not app._holding and not app._updated
+
+
 async def test_a_chapter_switch_and_an_answer_are_each_drawn_once(terminal, monkeypatch):
     """Held output made one paint of a change, but Textual drew the screen each time a part of
     it changed: a switch four times (two of them whole), an answer seven."""

@@ -46,7 +46,8 @@ it from ever being idle); a screen that takes longer to build arrives in more th
 POLL = 0.005
 """Seconds between two looks at whether the screen has settled, when nothing else asks."""
 AFTER_UPDATE = 0.001
-"""Seconds to the next look after laying the screen out: its widgets answer in a moment."""
+"""Seconds between looks once the screen has been laid out for a hold: its widgets answer in a
+moment, and the hold ends at the first look that finds them done."""
 MAX_HOLD = 2.0
 """No hold outlasts this: a display asked for later goes out, holds or not."""
 STALL = 0.05
@@ -85,6 +86,8 @@ class HeldUpdates(App[None]):
     _releases: list[tuple[float, float]] | None = None
     _release_handle: asyncio.TimerHandle | None = None
     _last_look = 0.0
+    _updated = False
+    """Whether a look has laid the screen out since the last hold ended (looks come sooner)."""
     _sent: SentScreen | None = None
     _sent_size: tuple[int, int] | None = None
 
@@ -173,7 +176,7 @@ class HeldUpdates(App[None]):
         """End every hold whose time has come, send what nothing holds back any more, and
         look again later while any hold is left."""
         self._release_handle = None
-        now, settled, updated = time.monotonic(), None, False
+        now, settled = time.monotonic(), None
         self._extend_over_stall(now)
         for release in list(self._releases or ()):
             not_before, limit = release
@@ -182,6 +185,7 @@ class HeldUpdates(App[None]):
             if now < limit and settled is None:
                 try:
                     updated = self._update_if_only_that_is_due()
+                    self._updated = self._updated or updated
                     settled = not updated and self._settled()
                 except Exception:  # noqa: BLE001 - a Textual that changed its insides:
                     settled = True  # never stay held
@@ -191,7 +195,9 @@ class HeldUpdates(App[None]):
         if not self._holding and self._held_back:
             self._send_held()  # what Textual made inside its own batch
         if self._releases:
-            self._ask_release(AFTER_UPDATE if updated else POLL)
+            self._ask_release(AFTER_UPDATE if self._updated else POLL)
+        else:
+            self._updated = False
 
     def _extend_over_stall(self, now: float) -> None:
         """Push every waiting hold's limit back by the time the event loop was stalled since

@@ -201,9 +201,9 @@ async def test_a_held_change_is_laid_out_without_waiting_for_textuals_timer(monk
         assert not app._holding and not app.screen._layout_required
 
 
-async def test_once_a_hold_has_laid_the_screen_out_it_looks_again_sooner(monkeypatch):
+async def test_a_hold_looks_again_sooner_around_a_layout(monkeypatch):
     """Widgets answer a layout in a moment: a hold waited up to POLL (5 ms) for the look that
-    found them done, where AFTER_UPDATE (1 ms) finds them."""
+    found them done (or done enough for the layout due), where AFTER_UPDATE (1 ms) finds them."""
     from tui.drawing import held_updates
 
     app = NeuronApp(start="book", chapter=1)
@@ -222,6 +222,17 @@ async def test_once_a_hold_has_laid_the_screen_out_it_looks_again_sooner(monkeyp
         monkeypatch.setattr(app, "_settled", lambda: True)
         app._release()
         assert not app._holding and not app._updated
+        # a layout due while a widget is busy: looked for again as soon, not after POLL
+        monkeypatch.setattr(app, "_update_due", lambda: True)
+        monkeypatch.setattr(app, "_settled", lambda: False)
+        app.begin_hold()
+        app.end_hold_when_settled()
+        app._release_handle.cancel()
+        app._release()
+        assert app._release_handle.when() - loop.time() <= held_updates.AFTER_UPDATE
+        monkeypatch.setattr(app, "_settled", lambda: True)
+        app._release()
+        assert not app._holding
 
 
 async def test_a_chapter_switch_and_an_answer_are_each_drawn_once(terminal, monkeypatch):

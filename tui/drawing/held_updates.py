@@ -46,8 +46,9 @@ it from ever being idle); a screen that takes longer to build arrives in more th
 POLL = 0.005
 """Seconds between two looks at whether the screen has settled, when nothing else asks."""
 AFTER_UPDATE = 0.001
-"""Seconds between looks once the screen has been laid out for a hold: its widgets answer in a
-moment, and the hold ends at the first look that finds them done."""
+"""Seconds between looks while the screen has a layout due, or once it has been laid out for a
+hold: its widgets answer in a moment, and the layout or the hold's end comes at the first look
+that finds them done."""
 MAX_HOLD = 2.0
 """No hold outlasts this: a display asked for later goes out, holds or not."""
 STALL = 0.05
@@ -176,7 +177,7 @@ class HeldUpdates(App[None]):
         """End every hold whose time has come, send what nothing holds back any more, and
         look again later while any hold is left."""
         self._release_handle = None
-        now, settled = time.monotonic(), None
+        now, settled, soon = time.monotonic(), None, False
         self._extend_over_stall(now)
         for release in list(self._releases or ()):
             not_before, limit = release
@@ -186,6 +187,7 @@ class HeldUpdates(App[None]):
                 try:
                     updated = self._update_if_only_that_is_due()
                     self._updated = self._updated or updated
+                    soon = self._updated or self._update_due()
                     settled = not updated and self._settled()
                 except Exception:  # noqa: BLE001 - a Textual that changed its insides:
                     settled = True  # never stay held
@@ -195,7 +197,7 @@ class HeldUpdates(App[None]):
         if not self._holding and self._held_back:
             self._send_held()  # what Textual made inside its own batch
         if self._releases:
-            self._ask_release(AFTER_UPDATE if self._updated else POLL)
+            self._ask_release(AFTER_UPDATE if soon else POLL)
         else:
             self._updated = False
 
@@ -233,17 +235,25 @@ class HeldUpdates(App[None]):
         a first screen or a key waited for it doing nothing. While the app holds its output,
         with everything else idle, there is nothing an update could wait to be done with.
         """
-        if (self._resize_event is not None or self._batch_count or not self.screen_stack
+        if (self._resize_event is not None or self._batch_count or not self._update_due()
                 or not _idle(self)):
             return False
         screen = self.screen
-        due = (screen._layout_required or screen._scroll_required or screen._repaint_required
-               or screen._dirty_widgets and not getattr(screen, "drawing_deferred", False))
-        if (not due or screen._recompose_required or not _idle(screen, layout_due=True)
+        if (screen._recompose_required or not _idle(screen, layout_due=True)
                 or not all(_idle(pump) for pump in screen.walk_children())):
             return False
         screen._on_timer_update()  # then the callbacks waiting for it, as the timer does
         return True
+
+    def _update_due(self) -> bool:
+        """Whether the screen has a layout or repaint due (other than drawing left for the end
+        of the hold)."""
+        if not self.screen_stack:
+            return False
+        screen = self.screen
+        return bool(screen._layout_required or screen._scroll_required
+                    or screen._repaint_required
+                    or screen._dirty_widgets and not getattr(screen, "drawing_deferred", False))
 
     def _held_too_long(self) -> bool:
         return time.monotonic() - self._hold_started > MAX_HOLD

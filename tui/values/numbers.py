@@ -87,7 +87,11 @@ def fmt_fixed(x: float, digits: int = 2) -> str:
 
 def fmt_factor(x: float, digits: int = 3) -> str:
     """A number as a factor in written arithmetic: negative ones go in parentheses."""
-    text = fmt(x, digits)
+    return as_factor(fmt(x, digits))
+
+
+def as_factor(text: str) -> str:
+    """A number already written, as a factor: in parentheses if it is negative."""
     return f"({text})" if text.startswith(MINUS) else text
 
 

@@ -14,7 +14,7 @@ from core.neuron.train import plan_step, step
 from tui.book.exercise import (Challenge, ChoiceExercise, Figures, NumberExercise, Places, Score,
                                Solution, Verdict)
 from tui.chapters.ch05_descent.landscapes import LANDSCAPES, minima, valley_of
-from tui.values.numbers import fmt, fmt_quoted, fmt_sig
+from tui.values.numbers import as_factor, fmt, fmt_quoted, fmt_sig
 
 if TYPE_CHECKING:
     from tui.chapters.ch05_descent.lab import DescentLab
@@ -32,10 +32,8 @@ def _sig(x: float, figures: int = 4) -> str:
 
 
 def _factor(x: float) -> str:
-    """``x`` as a question quotes it (:func:`fmt_quoted`), as a factor: negative ones in
-    parentheses."""
-    text = fmt_quoted(x)
-    return f"({text})" if text.startswith("−") else text
+    """``x`` as a question quotes it (:func:`fmt_quoted`), as a factor."""
+    return as_factor(fmt_quoted(x))
 
 
 def _bottom(name: str) -> float:
@@ -143,17 +141,20 @@ def _lower_valley(lab: DescentLab) -> Score:
     ))
 
 
+def _eta(lab: DescentLab) -> str:
+    return fmt_quoted(lab.current.lr)
+
+
 EXERCISES = (
-    NumberExercise("next-w", lambda lab: f"Here {_quoted_gradient(lab)} and η = "
-                   f"{fmt_quoted(lab.current.lr)}. Where will w be after the next step?", _next_w,
-                   Places(2)),
+    NumberExercise("next-w", lambda lab: f"Here {_quoted_gradient(lab)} and η = {_eta(lab)}. "
+                   "Where will w be after the next step?", _next_w, Places(2)),
     NumberExercise("step-length", lambda lab: f"With {_quoted_gradient(lab)} and η = "
-                   f"{fmt_quoted(lab.current.lr)}, how long is the next step across the map?",
+                   f"{_eta(lab)}, how long is the next step across the map?",
                    _step_length, Figures(2)),
     NumberExercise("first-order", lambda lab: f"With {_quoted_gradient(lab)} and η = "
-                   f"{fmt_quoted(lab.current.lr)}, by how much should the next step lower C, to first "
+                   f"{_eta(lab)}, by how much should the next step lower C, to first "
                    "order (η·|∇C|²)?", _first_order, Figures(2)),
-    ChoiceExercise("lower", lambda lab: f"With η = {fmt_quoted(lab.current.lr)}, will the next step "
+    ChoiceExercise("lower", lambda lab: f"With η = {_eta(lab)}, will the next step "
                    "lower the cost?", ("yes", "no"), _lower),
     Challenge("bowl-fast", lambda lab: f"On the bowl, from its start, bring C below {FAST_COST} "
               f"(its bottom is {_sig(_bottom('bowl'), 2)}) in at most {FAST_STEPS} steps. "

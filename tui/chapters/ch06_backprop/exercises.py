@@ -12,7 +12,7 @@ from core.neuron.graph import Trace, trace
 from tui.book.exercise import (Challenge, ChoiceExercise, ConceptCheck, Figures, NumberExercise,
                                Places, Score, Solution, Verdict)
 from tui.book.working import activation_step
-from tui.values.numbers import fmt, fmt_factor, fmt_sig
+from tui.values.numbers import as_factor, fmt, fmt_factor, fmt_sig
 
 if TYPE_CHECKING:
     from tui.chapters.ch06_backprop.lab import BackpropLab
@@ -31,8 +31,7 @@ def _sig(x: float) -> str:
 
 def _sig_factor(x: float) -> str:
     """:func:`_sig` as a factor: negative ones in parentheses."""
-    text = _sig(x)
-    return f"({text})" if text.startswith("−") else text
+    return as_factor(_sig(x))
 
 
 def _node(t: Trace, name: str, backward: bool = True):

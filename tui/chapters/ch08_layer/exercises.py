@@ -19,7 +19,7 @@ from core.networks.batchnorm import BN_EPS, BN_MOMENTUM, BatchNorm
 from tui.book.exercise import (Challenge, ChoiceExercise, ConceptCheck, NumberExercise, Places,
                                Score, Solution, Verdict)
 from tui.chapters.ch08_layer.lab import UNITS
-from tui.values.numbers import fmt, fmt_factor, fmt_quoted
+from tui.values.numbers import as_factor, fmt, fmt_factor, fmt_quoted
 
 if TYPE_CHECKING:
     from tui.chapters.ch08_layer.lab import AnatomyLab
@@ -50,8 +50,7 @@ def _stats(lab: AnatomyLab, training: bool) -> tuple[float, float, str]:
 
 def _factor(x: float) -> str:
     """:func:`fmt_quoted` as a factor: negative ones in parentheses."""
-    text = fmt_quoted(x)
-    return f"({text})" if text.startswith("−") else text
+    return as_factor(fmt_quoted(x))
 
 
 def _normalise(lab: AnatomyLab, training: bool) -> Solution:

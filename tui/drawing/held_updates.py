@@ -222,9 +222,7 @@ class HeldUpdates(App[None]):
         if not self.screen_stack:
             return True
         screen = self.screen
-        if (screen._layout_required or screen._scroll_required or screen._repaint_required
-                or screen._recompose_required or screen._callbacks
-                or screen._dirty_widgets and not getattr(screen, "drawing_deferred", False)):
+        if screen._recompose_required or screen._callbacks or self._update_due():
             return False
         return all(_idle(pump) for pump in screen.walk_children(with_self=True))
 

@@ -12,7 +12,7 @@ from core.playground.network import forward
 from core.playground.state import PlayState
 from tui.drawing.palette import Palette
 from tui.playground.network_rows import Focus
-from tui.values.numbers import MINUS, fmt
+from tui.values.numbers import MINUS, as_factor, fmt
 
 CLASS_NAMES = {2: ("−", "+"), 3: ("0", "1", "2")}
 
@@ -77,8 +77,7 @@ def _short(x: float, digits: int) -> str:
 
 
 def _factor(x: float, digits: int) -> str:
-    text = _short(x, digits)
-    return f"({text})" if text.startswith(MINUS) else text
+    return as_factor(_short(x, digits))
 
 
 def _focus_lines(state: PlayState, focus: Focus, cursor: tuple[float, float], width: int,

@@ -3,7 +3,7 @@
 Run from the repository root, with the project and pyte installed (`pip install '.[bench]'`):
 
     python benchmarks/pty_apps.py [--rounds 7] [--key-rounds 3] [--keys 100] [--size 120x40]
-                                  [--colours 256,truecolor,16] [--ssh]
+                                  [--colours 256,truecolor,16] [--ssh] [--every-chapter]
 
 Every app runs in a real pseudo-terminal, as a remote user's terminal would run it
 (TERM=xterm-256color, no COLORTERM), with a new config folder; each runs once untimed first so
@@ -11,7 +11,7 @@ its bytecode is cached. With --ssh they run through a real `ssh` to a private ss
 127.0.0.1 instead (skipped, with a message, where sshd is not installed).
 
 1. First screens: the apps take turns (bare, floor, lab, the book at chapters 1, 9, 10 and
-   12, then bare again, …) for --rounds rounds. A first screen is complete at its last byte
+   12, or every chapter with --every-chapter, then bare again, …) for --rounds rounds. A first screen is complete at its last byte
    before 1 s of silence. Each app's time is given as median (min–max), and as its ratio to
    the bare app started in the same round (median and range of the rounds' ratios).
 2. Keys and memory: bare, floor and lab take turns for --key-rounds rounds; each presses the
@@ -30,20 +30,33 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_apps import APPS, Launcher, median, spread  # noqa: E402
+from bench_apps import APPS, PY, Launcher, median, spread  # noqa: E402
 
 FIRST = ["bare", "floor", "lab", "book", "book9", "book10", "book12"]
 STEPPERS = ["bare", "floor", "lab"]
 
 
-def first_screens(launcher: Launcher, rounds: int) -> None:
+def every_chapter() -> list[str]:
+    """The apps that open the book at each chapter (added to APPS where they are missing)."""
+    from tui.book.chapter import CHAPTERS
+
+    names = []
+    for chapter in CHAPTERS:
+        name = "book" if chapter.number == 1 else f"book{chapter.number}"
+        APPS.setdefault(name, ([PY, "-m", "tui", "--chapter", str(chapter.number)],
+                               chapter.title))
+        names.append(name)
+    return names
+
+
+def first_screens(launcher: Launcher, rounds: int, apps: list[str] = FIRST) -> None:
     """Time each app's first screen, the apps taking turns; print a table."""
-    ms = {a: [] for a in FIRST}
-    size = {a: [] for a in FIRST}
-    paints = {a: [] for a in FIRST}
-    ratios = {a: [] for a in FIRST}
+    ms = {a: [] for a in apps}
+    size = {a: [] for a in apps}
+    paints = {a: [] for a in apps}
+    ratios = {a: [] for a in apps}
     for _ in range(rounds):
-        for app in FIRST:
+        for app in apps:
             with launcher.start(app) as t:
                 got = t.first_screen(APPS[app][1])
             ms[app].append(got.ms)
@@ -53,7 +66,7 @@ def first_screens(launcher: Launcher, rounds: int) -> None:
     print(f"\nfirst screen, {rounds} rounds (ms to the last byte before 1 s of quiet)")
     print(f"{'app':8} {'ms: median (min–max)':>24} {'× bare: median (min–max)':>28} "
           f"{'bytes':>7} {'paints':>7}")
-    for app in FIRST:
+    for app in apps:
         print(f"{app:8} {spread(ms[app]):>24} {spread(ratios[app], '{:.2f}'):>28} "
               f"{median(size[app]):7.0f} {spread(paints[app]):>7}")
 
@@ -96,6 +109,8 @@ def main() -> None:
     parser.add_argument("--colours", default="256", help="any of 256,truecolor,16")
     parser.add_argument("--ssh", action="store_true", help="through ssh to a private sshd")
     parser.add_argument("--skip-keys", action="store_true", help="first screens only")
+    parser.add_argument("--every-chapter", action="store_true",
+                        help="time the book's first screen at every chapter, not 1, 9, 10, 12")
     args = parser.parse_args()
     if args.ssh:
         from private_sshd import missing
@@ -108,8 +123,9 @@ def main() -> None:
         launcher = Launcher(size, ssh=args.ssh, colours=colours)
         try:
             print(launcher.header("neuron-tui against a bare Textual app"))
-            launcher.warm(FIRST)
-            first_screens(launcher, args.rounds)
+            first = ["bare", "floor", "lab", *every_chapter()] if args.every_chapter else FIRST
+            launcher.warm(first)
+            first_screens(launcher, args.rounds, first)
             if not args.skip_keys:
                 step_keys(launcher, args.key_rounds, args.keys)
         finally:

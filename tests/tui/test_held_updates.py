@@ -235,15 +235,21 @@ async def test_a_hold_looks_again_sooner_around_a_layout(monkeypatch):
         assert not app._holding
 
 
-async def test_a_chapter_switch_and_an_answer_are_each_drawn_once(terminal, monkeypatch):
-    """Held output made one paint of a change, but Textual drew the screen each time a part of
-    it changed: a switch four times (two of them whole), an answer seven."""
+@pytest.fixture
+def draws(monkeypatch) -> list[int]:
+    """One entry for every time a screen is drawn (the compositor's render_update)."""
     from textual._compositor import Compositor
 
-    draws = []
+    drawn: list[int] = []
     render_update = Compositor.render_update
     monkeypatch.setattr(Compositor, "render_update",
-                        lambda self, *a, **k: draws.append(1) or render_update(self, *a, **k))
+                        lambda self, *a, **k: drawn.append(1) or render_update(self, *a, **k))
+    return drawn
+
+
+async def test_a_chapter_switch_and_an_answer_are_each_drawn_once(terminal, draws):
+    """Held output made one paint of a change, but Textual drew the screen each time a part of
+    it changed: a switch four times (two of them whole), an answer seven."""
     app = NeuronApp(start="book", chapter=2)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -261,13 +267,11 @@ async def test_a_chapter_switch_and_an_answer_are_each_drawn_once(terminal, monk
 
 
 async def test_a_stalled_event_loop_does_not_end_a_hold_before_the_screen_settles(
-        terminal, monkeypatch):
+        terminal, draws, monkeypatch):
     """A hold gives the screen SETTLE_LIMIT to settle, but time in which the event loop could
     not run (a loaded server, a long handler, a collection) gave it none: after such a stall the
     hold used to end at its first look, before the layout the answer asked for, and Textual's
     own timer then drew the answer twice more (seen at load 8 on two cores)."""
-    from textual._compositor import Compositor
-
     from tui.book.exercise_panel import ExercisePanel
     from tui.drawing import held_updates
 
@@ -280,10 +284,6 @@ async def test_a_stalled_event_loop_does_not_end_a_hold_before_the_screen_settle
         verdict(self, *args)
 
     monkeypatch.setattr(ExercisePanel, "_verdict", stalled_verdict)
-    draws = []
-    render_update = Compositor.render_update
-    monkeypatch.setattr(Compositor, "render_update",
-                        lambda self, *a, **k: draws.append(1) or render_update(self, *a, **k))
     app = NeuronApp(start="book", chapter=3)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")

@@ -16,7 +16,6 @@ import pytest
 from core.neuron.activations import ACTIVATIONS
 from core.numerics.gradcheck import numeric_grad
 from core.neuron.neuron import Neuron
-from tui.book.chapter import CHAPTERS
 from tui.chapters.ch02_activations.lab import ActivationLab
 from tui.chapters.ch04_cost.lab import CostLab
 from tui.chapters.ch05_descent.lab import LANDSCAPES, DescentLab
@@ -24,12 +23,8 @@ from tui.chapters.ch01_neuron.lab import NeuronLab
 from tui.chapters.ch03_softmax.lab import SoftmaxLab
 from tui.values.numbers import fmt
 from tests.tui.reference import activate, sigmoid, slope
-from tests.tui.exercise_checks import (check_challenge, check_choice, check_concept,
-                                       check_number)
-
-def exercise(chapter: int, key: str):
-    return next(e for e in CHAPTERS[chapter - 1].exercises if e.id == key)
-
+from tests.tui.exercise_checks import (STATES, check_challenge, check_choice, check_concept,
+                                       check_number, exercise)
 
 def sign_answer(delta: float, tol: float = 1e-12) -> int:
     return 0 if delta > tol else (1 if delta < -tol else 2)
@@ -43,8 +38,6 @@ def random_neuron_lab(rng) -> NeuronLab:
     return lab
 
 
-STATES = 100
-"""Random lab states each number exercise is checked over."""
 
 
 @cache
